@@ -1,0 +1,80 @@
+package org.coursesync.system;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.coursesync.courserun.SyncMode;
+import org.coursesync.lms.LmsBackendProperties;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything under {@code coursesync.*}, validated at start-up: a wrong value stops the
+ * application with a message naming its key.
+ *
+ * @param secrets shared secrets, any of which may sign a sync request (rotation order)
+ * @param defaultSyncMode global fallback for LMS backends without their own default
+ * @param defaultPriceCurrency currency of new runs that do not send one
+ * @param timeZone zone of datetimes sent without an offset
+ * @param maxBodySize largest accepted sync body (413 above it)
+ * @param replayTolerance accepted clock skew of a signed {@code X-Coursesync-Timestamp}
+ * @param requireTimestamp whether every sync request must carry a signed timestamp
+ * @param languages allowed language codes (normalized, lower case)
+ * @param lmsBackends LMS backends, first match wins
+ * @param admin the admin login
+ * @param catalogs read-API catalogs by name
+ */
+@Validated
+@ConfigurationProperties("coursesync")
+public record CourseSyncProperties(@DefaultValue List<String> secrets,
+		@DefaultValue("sync_to_public") @NotNull SyncMode defaultSyncMode,
+		@DefaultValue("EUR") @NotNull @Size(min = 1, max = 7) String defaultPriceCurrency,
+		@DefaultValue("UTC") @NotNull ZoneId timeZone, @DefaultValue("10MB") @NotNull DataSize maxBodySize,
+		@DefaultValue("5m") @NotNull Duration replayTolerance, @DefaultValue("false") boolean requireTimestamp,
+		@DefaultValue({ Languages.DJANGO_42 }) List<@Pattern(regexp = "[a-z]{2,3}(-[a-z0-9]+)*",
+				message = "must be a lower-case language code such as 'fr' or 'pt-br'") String> languages,
+		@DefaultValue List<@Valid LmsBackendProperties> lmsBackends, @DefaultValue @Valid Admin admin,
+		@DefaultValue Map<String, @Valid Catalog> catalogs) {
+
+	/**
+	 * The admin login (HTTP Basic). No default password outside the dev profile.
+	 *
+	 * @param username admin user name
+	 * @param password admin password; start-up fails when it is blank
+	 */
+	public record Admin(@DefaultValue("admin") String username, String password) {
+	}
+
+	/**
+	 * A catalog of the read API.
+	 *
+	 * @param subscriptionKeys keys accepted in {@code Ocp-Apim-Subscription-Key}
+	 * @param lmsBackends base URLs of the LMS backends whose runs it lists; empty means all
+	 */
+	public record Catalog(@DefaultValue List<String> subscriptionKeys, @DefaultValue List<String> lmsBackends) {
+	}
+
+	/** Default language lists. */
+	public static final class Languages {
+
+		/** Django 4.2's {@code LANGUAGES}: the 98 codes Richie accepts. */
+		public static final String DJANGO_42 = "af,ar,ar-dz,ast,az,be,bg,bn,br,bs,ca,ckb,cs,cy,da,de,dsb,el,en,en-au,"
+				+ "en-gb,eo,es,es-ar,es-co,es-mx,es-ni,es-ve,et,eu,fa,fi,fr,fy,ga,gd,gl,he,hi,hr,hsb,hu,hy,ia,id,ig,"
+				+ "io,is,it,ja,ka,kab,kk,km,kn,ko,ky,lb,lt,lv,mk,ml,mn,mr,ms,my,nb,ne,nl,nn,os,pa,pl,pt,pt-br,ro,ru,"
+				+ "sk,sl,sq,sr,sr-latn,sv,sw,ta,te,tg,th,tk,tr,tt,udm,uk,ur,uz,vi,zh-hans,zh-hant";
+
+		private Languages() {
+		}
+
+	}
+
+}
