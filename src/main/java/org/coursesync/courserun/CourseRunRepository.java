@@ -1,0 +1,25 @@
+package org.coursesync.courserun;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+/**
+ * Draft runs.
+ */
+public interface CourseRunRepository extends JpaRepository<CourseRun, UUID> {
+
+	/** The draft run of {@code resourceLink}, row-locked until the end of the transaction. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from CourseRun r where r.resourceLink = ?1")
+	Optional<CourseRun> findForSync(String resourceLink);
+
+	List<CourseRun> findByCourseIdOrderByCreatedAtAscIdAsc(UUID courseId);
+
+}

@@ -1,0 +1,235 @@
+package org.coursesync.courserun;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import org.coursesync.course.Course;
+import org.coursesync.course.CourseRepository;
+import org.coursesync.course.PublicCourseRepository;
+import org.coursesync.lms.CourseCodeResult;
+import org.coursesync.lms.LmsBackend;
+import org.coursesync.lms.LmsRegistry;
+import org.coursesync.synclog.SyncHistory;
+import org.coursesync.synclog.SyncOutcome;
+import org.coursesync.synclog.SyncRecord;
+import org.coursesync.system.CourseSyncProperties;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Richie's {@code sync_course_run}, one item at a time: LMS selection, validation (partial
+ * when the run exists), then the update or create path. Each item is one transaction (its
+ * runs, its course's dirty flag and its history row commit together), retried when it lost a
+ * race to another instance (unique violation, lock conflict): a lost race is never an error.
+ */
+@Service
+public class CourseRunSync {
+
+	static final String NO_LMS = "No LMS configuration found for this resource link.";
+
+	static final String CREATION_DEACTIVATED = "Unknown course run when creation is deactivated.";
+
+	private final LmsRegistry lmsRegistry;
+
+	private final RunPayloadValidator validator;
+
+	private final CourseRunRepository runs;
+
+	private final PublicCourseRunRepository publicRuns;
+
+	private final CourseRepository courses;
+
+	private final PublicCourseRepository publicCourses;
+
+	private final RunPublication publication;
+
+	private final SyncHistory history;
+
+	private final EntityManager entityManager;
+
+	private final TransactionTemplate transaction;
+
+	private final RetryTemplate retry;
+
+	private final Clock clock;
+
+	private final String defaultCurrency;
+
+	CourseRunSync(LmsRegistry lmsRegistry, RunPayloadValidator validator, CourseRunRepository runs,
+			PublicCourseRunRepository publicRuns, CourseRepository courses, PublicCourseRepository publicCourses,
+			RunPublication publication, SyncHistory history, EntityManager entityManager,
+			PlatformTransactionManager transactionManager, Clock clock, CourseSyncProperties properties) {
+		this.lmsRegistry = lmsRegistry;
+		this.validator = validator;
+		this.runs = runs;
+		this.publicRuns = publicRuns;
+		this.courses = courses;
+		this.publicCourses = publicCourses;
+		this.publication = publication;
+		this.history = history;
+		this.entityManager = entityManager;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.retry = new RetryTemplate(RetryPolicy.builder()
+			.includes(DataIntegrityViolationException.class, ConcurrencyFailureException.class)
+			.maxRetries(8)
+			.delay(Duration.ofMillis(5))
+			.multiplier(2)
+			.jitter(Duration.ofMillis(5))
+			.maxDelay(Duration.ofMillis(200))
+			.build());
+		this.clock = clock;
+		this.defaultCurrency = properties.defaultPriceCurrency();
+	}
+
+	/**
+	 * Applies one item whose {@code resource_link} is a non-blank string, atomically, and
+	 * records it in the history.
+	 */
+	public ItemResult sync(ObjectNode data, int secretIndex) {
+		String link = data.get("resource_link").asString().strip();
+		try {
+			return this.retry.execute(() -> this.transaction.execute((status) -> apply(data, link, secretIndex)));
+		}
+		catch (RetryException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Records a request-level rejection (nothing else is written). */
+	public void recordRejected(String link, int secretIndex, Map<String, List<String>> errors) {
+		this.transaction.executeWithoutResult(
+				(status) -> this.history.record(SyncRecord.rejected(link, null, secretIndex, errors)));
+	}
+
+	private ItemResult apply(ObjectNode data, String link, int secretIndex) {
+		Optional<LmsBackend> selected = this.lmsRegistry.select(link);
+		if (selected.isEmpty()) {
+			return reject(link, null, secretIndex, "resource_link", NO_LMS);
+		}
+		LmsBackend lms = selected.get();
+		lms.cleanData(data);
+		Optional<CourseRun> draft = this.runs.findForSync(link);
+		RunValidation validation = this.validator.validate(data, draft.isPresent());
+		if (!validation.isValid()) {
+			return reject(link, lms, secretIndex, validation.errors());
+		}
+		return draft.isPresent() ? update(draft.get(), validation.values(), lms, secretIndex)
+				: create(data, link, validation.values(), lms, secretIndex);
+	}
+
+	private ItemResult update(CourseRun run, Map<RunField, Object> values, LmsBackend lms, int secretIndex) {
+		if (run.getSyncMode() == SyncMode.MANUAL) {
+			return record(run, lms, SyncOutcome.UNCHANGED, secretIndex, Map.of());
+		}
+		Map<RunField, Object> writable = new EnumMap<>(values);
+		writable.keySet().removeAll(lms.noUpdateFields());
+		Instant now = this.clock.instant();
+		Map<String, Map<String, Object>> changes = apply(run, writable, now);
+		PublicCourseRun publicCopy = this.publicRuns.findByDraftRunId(run.getId()).orElse(null);
+		if (run.getSyncMode() == SyncMode.SYNC_TO_PUBLIC) {
+			if (publicCopy != null) {
+				apply(publicCopy, writable, now);
+			}
+			else if (this.publicCourses.existsById(run.getCourseId())) {
+				this.entityManager.persist(new PublicCourseRun(run, now));
+			}
+		}
+		else {
+			this.publication.markCourseDirty(run, publicCopy, now);
+		}
+		return record(run, lms, SyncOutcome.UPDATED, secretIndex, changes);
+	}
+
+	private ItemResult create(ObjectNode data, String link, Map<RunField, Object> values, LmsBackend lms,
+			int secretIndex) {
+		SyncMode mode = lms.defaultSyncMode();
+		if (mode == SyncMode.MANUAL) {
+			return reject(link, lms, secretIndex, "resource_link", CREATION_DEACTIVATED);
+		}
+		CourseCodeResult code = lms.extractCourseCode(data, link);
+		if (!code.isValid()) {
+			return reject(link, lms, secretIndex, code.errors());
+		}
+		Optional<Course> course = this.courses.findByCode(code.code());
+		if (course.isEmpty()) {
+			return reject(link, lms, secretIndex, "resource_link", "Unknown course: " + code.code() + ".");
+		}
+		Instant now = this.clock.instant();
+		CourseRun run = new CourseRun(UUID.randomUUID(), course.get().getId(), now);
+		run.setSyncMode(mode);
+		run.setLmsBackend(lms.baseUrl());
+		run.set(RunField.PRICE_CURRENCY, this.defaultCurrency);
+		Map<String, Map<String, Object>> changes = apply(run, values, now);
+		this.entityManager.persist(run);
+		// Surface a lost race (unique resource link) now, inside the retried transaction.
+		this.entityManager.flush();
+		if (mode == SyncMode.SYNC_TO_PUBLIC) {
+			if (this.publicCourses.existsById(run.getCourseId())) {
+				this.entityManager.persist(new PublicCourseRun(run, now));
+			}
+		}
+		else {
+			this.publication.markCourseDirty(run, null, now);
+		}
+		return record(run, lms, SyncOutcome.CREATED, secretIndex, changes);
+	}
+
+	/** Writes {@code values} into {@code run}; returns the fields that changed. */
+	private static Map<String, Map<String, Object>> apply(RunData run, Map<RunField, Object> values, Instant now) {
+		Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
+		values.forEach((field, value) -> {
+			if (!run.holds(field, value)) {
+				Map<String, Object> change = new LinkedHashMap<>();
+				change.put("before", run.get(field));
+				change.put("after", value);
+				changes.put(field.jsonName(), change);
+				run.set(field, value);
+			}
+		});
+		if (!changes.isEmpty()) {
+			run.setUpdatedAt(now);
+		}
+		return changes;
+	}
+
+	private ItemResult record(CourseRun run, LmsBackend lms, SyncOutcome outcome, int secretIndex,
+			Map<String, Map<String, Object>> changes) {
+		String courseCode = this.courses.findCodeById(run.getCourseId());
+		this.history.record(new SyncRecord(run.getResourceLink(), lms.baseUrl(), outcome, secretIndex, courseCode,
+				run.getId(), run.getSyncMode(), changes, Map.of()));
+		return new ItemResult(outcome, Map.of());
+	}
+
+	private ItemResult reject(String link, LmsBackend lms, int secretIndex, String field, String message) {
+		Map<String, List<String>> errors = new LinkedHashMap<>();
+		errors.put(field, List.of(message));
+		return reject(link, lms, secretIndex, errors);
+	}
+
+	private ItemResult reject(String link, LmsBackend lms, int secretIndex, Map<String, List<String>> errors) {
+		this.history.record(
+				SyncRecord.rejected(link, (lms != null) ? lms.baseUrl() : null, secretIndex, errors));
+		return ItemResult.rejected(errors);
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.coursesync.courserun;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/**
+ * The public copy of a draft run: what the catalog serves. Made by a publish, or by a
+ * {@code sync_to_public} sync of a published course.
+ */
+@Entity
+@Table(name = "course_run_public")
+public class PublicCourseRun extends RunData {
+
+	@Column(name = "draft_run_id", nullable = false, updatable = false)
+	private UUID draftRunId;
+
+	protected PublicCourseRun() {
+	}
+
+	/** A public copy of {@code draft}, equal to it. */
+	public PublicCourseRun(CourseRun draft, Instant now) {
+		super(UUID.randomUUID(), draft.getCourseId(), now);
+		this.draftRunId = draft.getId();
+		copyFrom(draft);
+	}
+
+	public UUID getDraftRunId() {
+		return this.draftRunId;
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.coursesync.courserun;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.coursesync.webhook.SignedBody;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Richie's {@code course-runs-sync} endpoint, after the signature filter: content type (415),
+ * UTF-8 and JSON (400), then one object or a batch, with Richie's exact status codes and
+ * bodies.
+ */
+@RestController
+class SyncController {
+
+	static final Map<String, Object> SUCCESS = Map.of("success", true);
+
+	private static final Map<String, List<String>> LINK_REQUIRED = Map.of("resource_link",
+			List.of("This field is required."));
+
+	private final CourseRunSync sync;
+
+	private final SyncJson json;
+
+	SyncController(CourseRunSync sync, SyncJson json) {
+		this.sync = sync;
+		this.json = json;
+	}
+
+	@PostMapping(path = { "/api/1.0/course-runs-sync", "/api/1.0/course-runs-sync/", "/api/v1.0/course-runs-sync",
+			"/api/v1.0/course-runs-sync/" }, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Object> sync(HttpServletRequest request) {
+		SignedBody body = SignedBody.of(request);
+		int secret = body.secretIndex();
+		if (body.bytes().length == 0) {
+			// DRF parses an empty body as {} whatever the content type.
+			return reject(secret, null, LINK_REQUIRED);
+		}
+		String contentType = request.getContentType();
+		if (!isJson(contentType)) {
+			return reject(secret, 415, Map.of("detail",
+					"Unsupported media type \"" + ((contentType != null) ? contentType : "") + "\" in request."));
+		}
+		JsonNode root;
+		try {
+			root = this.json.parse(body.bytes());
+		}
+		catch (SyncJson.ParseError ex) {
+			return reject(secret, 400, Map.of("detail", "JSON parse error - " + ex.getMessage()));
+		}
+		if (root instanceof ObjectNode object) {
+			return single(object, secret);
+		}
+		if (root instanceof ArrayNode array) {
+			return batch(array, secret);
+		}
+		return reject(secret, 400, Map.of("non_field_errors",
+				List.of("Invalid data. Expected a dictionary, but got " + SyncJson.pythonType(root) + ".")));
+	}
+
+	private ResponseEntity<Object> single(ObjectNode item, int secret) {
+		JsonNode link = item.get("resource_link");
+		if (SyncJson.isFalsy(link) || (link.isString() && link.asString().isBlank())) {
+			return reject(secret, null, LINK_REQUIRED);
+		}
+		if (!link.isString()) {
+			return reject(secret, null, Map.of("resource_link", List.of("Not a valid string.")));
+		}
+		ItemResult result = this.sync.sync(item, secret);
+		return result.isSuccess() ? ResponseEntity.ok(SUCCESS) : ResponseEntity.badRequest().body(result.errors());
+	}
+
+	private ResponseEntity<Object> batch(ArrayNode items, int secret) {
+		for (JsonNode item : items) {
+			JsonNode link = (item instanceof ObjectNode) ? item.get("resource_link") : null;
+			if (link == null || !link.isString() || link.asString().isBlank()) {
+				return reject(secret, null, LINK_REQUIRED);
+			}
+		}
+		Map<String, Object> results = new LinkedHashMap<>();
+		boolean allSucceeded = true;
+		for (JsonNode item : items) {
+			ItemResult result = this.sync.sync((ObjectNode) item, secret);
+			allSucceeded &= result.isSuccess();
+			results.put(item.get("resource_link").asString().strip(), result.isSuccess() ? SUCCESS : result.errors());
+		}
+		return allSucceeded ? ResponseEntity.ok(results) : ResponseEntity.badRequest().body(results);
+	}
+
+	/** A rejection before any item was applied: recorded once, nothing else written. */
+	private ResponseEntity<Object> reject(int secret, Integer status, Map<String, ?> body) {
+		@SuppressWarnings("unchecked")
+		Map<String, List<String>> errors = body.values().stream().allMatch(List.class::isInstance)
+				? (Map<String, List<String>>) body : Map.of("detail", List.of(String.valueOf(body.get("detail"))));
+		this.sync.recordRejected(null, secret, errors);
+		return ResponseEntity.status((status != null) ? status : 400).body(body);
+	}
+
+	private static boolean isJson(String contentType) {
+		if (contentType == null || contentType.isBlank()) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.getType().equals("application") && type.getSubtype().equals("json");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+}

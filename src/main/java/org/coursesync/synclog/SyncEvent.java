@@ -1,0 +1,126 @@
+package org.coursesync.synclog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
+
+/**
+ * One row of the sync history: an authenticated sync item, accepted or rejected. Holds the
+ * changed fields (before and after) or the errors sent back, never a secret, a signature or
+ * the raw body.
+ */
+@Entity
+@Table(name = "sync_event")
+public class SyncEvent implements Persistable<UUID> {
+
+	/** Longest resource link kept in the history (rejected items may send longer ones). */
+	static final int MAX_LINK = 2048;
+
+	@Id
+	private UUID id;
+
+	private Instant receivedAt;
+
+	private String resourceLink;
+
+	private String lmsBackend;
+
+	private String outcome;
+
+	private Integer secretIndex;
+
+	private String courseCode;
+
+	private UUID courseRunId;
+
+	private String syncMode;
+
+	private String changes;
+
+	private String errors;
+
+	@Transient
+	private boolean isNew = true;
+
+	protected SyncEvent() {
+	}
+
+	SyncEvent(Instant receivedAt, SyncRecord record, String changes, String errors) {
+		this.id = UUID.randomUUID();
+		this.receivedAt = receivedAt;
+		this.resourceLink = truncate(record.resourceLink());
+		this.lmsBackend = record.lmsBackend();
+		this.outcome = record.outcome().wireName();
+		this.secretIndex = record.secretIndex();
+		this.courseCode = record.courseCode();
+		this.courseRunId = record.courseRunId();
+		this.syncMode = (record.syncMode() != null) ? record.syncMode().wireName() : null;
+		this.changes = changes;
+		this.errors = errors;
+	}
+
+	private static String truncate(String link) {
+		return (link == null || link.length() <= MAX_LINK) ? link : link.substring(0, MAX_LINK);
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	void markLoaded() {
+		this.isNew = false;
+	}
+
+	public Instant getReceivedAt() {
+		return this.receivedAt;
+	}
+
+	public String getResourceLink() {
+		return this.resourceLink;
+	}
+
+	public String getLmsBackend() {
+		return this.lmsBackend;
+	}
+
+	public String getOutcome() {
+		return this.outcome;
+	}
+
+	public Integer getSecretIndex() {
+		return this.secretIndex;
+	}
+
+	public String getCourseCode() {
+		return this.courseCode;
+	}
+
+	public UUID getCourseRunId() {
+		return this.courseRunId;
+	}
+
+	public String getSyncMode() {
+		return this.syncMode;
+	}
+
+	public String getChanges() {
+		return this.changes;
+	}
+
+	public String getErrors() {
+		return this.errors;
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.coursesync.synclog;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a sync item did: {@code created}, {@code updated}, {@code unchanged} (every matching run
+ * is manual) or {@code rejected}.
+ */
+public enum SyncOutcome {
+
+	CREATED, UPDATED, UNCHANGED, REJECTED;
+
+	/** The lower-case name used in JSON, metrics and the database. */
+	public String wireName() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** The outcome named {@code value}, if any. */
+	public static Optional<SyncOutcome> fromWireName(String value) {
+		return Arrays.stream(values()).filter((outcome) -> outcome.wireName().equals(value)).findFirst();
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.coursesync.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what: the sync endpoint and the catalog API check their own credentials
+ * (signature, subscription key); admin endpoints and metrics need the admin login (HTTP
+ * Basic); health and the API description are open; everything else is closed.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint)
+			throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/*/course-runs-sync", "/api/*/course-runs-sync/")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/*/catalogs/*/course-runs")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
+				.permitAll()
+				.requestMatchers("/api/admin/**", "/actuator/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable());
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService adminUser(CourseSyncProperties properties, PasswordEncoder encoder) {
+		CourseSyncProperties.Admin admin = properties.admin();
+		if (admin.password() == null || admin.password().isBlank()) {
+			throw new IllegalStateException("coursesync.admin.password is not set: set it (environment variable "
+					+ "COURSESYNC_ADMIN_PASSWORD) to a strong password; only the dev profile has a default");
+		}
+		if (admin.username() == null || admin.username().isBlank()) {
+			throw new IllegalStateException("coursesync.admin.username is blank: set the admin user name");
+		}
+		// A value already encoded ("{bcrypt}...") is used as is; a plain one is hashed once here.
+		String password = admin.password().startsWith("{") ? admin.password() : encoder.encode(admin.password());
+		return new InMemoryUserDetailsManager(
+				User.withUsername(admin.username()).password(password).roles("ADMIN").build());
+	}
+
+}

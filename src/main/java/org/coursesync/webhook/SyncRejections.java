@@ -1,0 +1,45 @@
+package org.coursesync.webhook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+
+/**
+ * Writes the sync endpoint's own error responses (compact JSON, as DRF) and counts them by
+ * status, so that refused requests are visible in metrics without leaving a history row.
+ */
+public class SyncRejections {
+
+	private final JsonMapper jsonMapper;
+
+	private final MeterRegistry meterRegistry;
+
+	public SyncRejections(JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+		this.jsonMapper = jsonMapper;
+		this.meterRegistry = meterRegistry;
+	}
+
+	void write(HttpServletResponse response, int status, Rejection rejection) throws IOException {
+		write(response, status, rejection.body().getBytes(StandardCharsets.UTF_8));
+	}
+
+	void writeDetail(HttpServletResponse response, int status, String detail) throws IOException {
+		write(response, status, this.jsonMapper.writeValueAsBytes(Map.of("detail", detail)));
+	}
+
+	private void write(HttpServletResponse response, int status, byte[] body) throws IOException {
+		this.meterRegistry.counter("coursesync.sync.rejected.requests", "status", Integer.toString(status))
+			.increment();
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+}

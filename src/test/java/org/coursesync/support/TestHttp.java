@@ -1,0 +1,90 @@
+package org.coursesync.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.coursesync.webhook.SignatureVerifier;
+
+/**
+ * Real HTTP requests to a running test server, signed as Open edX signs them.
+ */
+public final class TestHttp {
+
+	public static final String SECRET = "shared secret";
+
+	private static final HttpClient client = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final int port;
+
+	public TestHttp(int port) {
+		this.port = port;
+	}
+
+	/** A URI on the test server. */
+	public URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	/** POSTs {@code body} to the v1.0 sync path, signed with the test secret. */
+	public HttpResponse<String> sync(String body) {
+		return sync("/api/v1.0/course-runs-sync", body);
+	}
+
+	/** POSTs {@code body} to {@code path}, signed with the test secret. */
+	public HttpResponse<String> sync(String path, String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.header("Authorization", SignatureVerifier.sign(SECRET, bytes))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+	}
+
+	/** GET with the admin login of the test profile. */
+	public HttpResponse<String> adminGet(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", adminAuthorization()).GET());
+	}
+
+	/** A request with the admin login and a JSON body. */
+	public HttpResponse<String> admin(String method, String path, String json) {
+		HttpRequest.BodyPublisher body = (json != null) ? HttpRequest.BodyPublishers.ofString(json)
+				: HttpRequest.BodyPublishers.noBody();
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+			.header("Authorization", adminAuthorization())
+			.method(method, body);
+		if (json != null) {
+			builder.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
+		}
+		return send(builder);
+	}
+
+	public static String adminAuthorization() {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Sends any request. */
+	public HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return client.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
