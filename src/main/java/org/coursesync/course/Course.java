@@ -13,8 +13,8 @@ import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
 /**
- * The draft of a course: its normalized code (unique), title and the catalog fields admins
- * edit, and whether it has changes not yet published (Richie's "page is dirty").
+ * The draft of a course: its normalized code (unique), title and the catalog fields
+ * admins edit, and whether it has changes not yet published (Richie's "page is dirty").
  */
 @Entity
 @Table(name = "course")

@@ -13,8 +13,8 @@ import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
 /**
- * The public copy of a course's fields, made by a publish. A course is published iff it has
- * one.
+ * The public copy of a course's fields, made by a publish. A course is published iff it
+ * has one.
  */
 @Entity
 @Table(name = "course_public")

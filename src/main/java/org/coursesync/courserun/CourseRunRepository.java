@@ -15,7 +15,9 @@ import org.springframework.data.jpa.repository.Query;
  */
 public interface CourseRunRepository extends JpaRepository<CourseRun, UUID> {
 
-	/** The draft run of {@code resourceLink}, row-locked until the end of the transaction. */
+	/**
+	 * The draft run of {@code resourceLink}, row-locked until the end of the transaction.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from CourseRun r where r.resourceLink = ?1")
 	Optional<CourseRun> findForSync(String resourceLink);

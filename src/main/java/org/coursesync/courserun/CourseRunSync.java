@@ -23,7 +23,6 @@ import org.coursesync.synclog.SyncRecord;
 import org.coursesync.system.CourseSyncProperties;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -33,10 +32,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Richie's {@code sync_course_run}, one item at a time: LMS selection, validation (partial
- * when the run exists), then the update or create path. Each item is one transaction (its
- * runs, its course's dirty flag and its history row commit together), retried when it lost a
- * race to another instance (unique violation, lock conflict): a lost race is never an error.
+ * Richie's {@code sync_course_run}, one item at a time: LMS selection, validation
+ * (partial when the run exists), then the update or create path. Each item is one
+ * transaction (its runs, its course's dirty flag and its history row commit together),
+ * retried when it lost a race to another instance (unique violation, lock conflict): a
+ * lost race is never an error.
  */
 @Service
 public class CourseRunSync {
@@ -103,16 +103,7 @@ public class CourseRunSync {
 	 */
 	public ItemResult sync(ObjectNode data, int secretIndex) {
 		String link = data.get("resource_link").asString().strip();
-		try {
-			return this.retry.execute(() -> this.transaction.execute((status) -> apply(data, link, secretIndex)));
-		}
-		catch (RetryException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IllegalStateException(ex);
-		}
+		return this.retry.invoke(() -> this.transaction.execute((status) -> apply(data, link, secretIndex)));
 	}
 
 	/** Records a request-level rejection (nothing else is written). */
@@ -227,8 +218,7 @@ public class CourseRunSync {
 	}
 
 	private ItemResult reject(String link, LmsBackend lms, int secretIndex, Map<String, List<String>> errors) {
-		this.history.record(
-				SyncRecord.rejected(link, (lms != null) ? lms.baseUrl() : null, secretIndex, errors));
+		this.history.record(SyncRecord.rejected(link, (lms != null) ? lms.baseUrl() : null, secretIndex, errors));
 		return ItemResult.rejected(errors);
 	}
 

@@ -7,8 +7,8 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * Stores a run's languages as Richie does, comma-joined, but always sorted (Richie's order is
- * that of a Python set, so arbitrary).
+ * Stores a run's languages as Richie does, comma-joined, but always sorted (Richie's
+ * order is that of a Python set, so arbitrary).
  */
 @Converter
 class LanguagesConverter implements AttributeConverter<List<String>, String> {

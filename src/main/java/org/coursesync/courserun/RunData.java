@@ -18,7 +18,8 @@ import org.springframework.data.domain.Persistable;
 
 /**
  * The columns shared by a draft run and its public copy: every field Richie stores on a
- * {@code CourseRun}, readable and writable by {@link RunField} for syncs, edits and history.
+ * {@code CourseRun}, readable and writable by {@link RunField} for syncs, edits and
+ * history.
  */
 @MappedSuperclass
 public abstract class RunData implements Persistable<UUID> {
@@ -166,8 +167,8 @@ public abstract class RunData implements Persistable<UUID> {
 	}
 
 	/**
-	 * Whether the run is scheduled: Richie's state is {@code TO_BE_SCHEDULED} (hidden from
-	 * "dirty" checks) until both {@code start} and {@code enrollment_start} are set.
+	 * Whether the run is scheduled: Richie's state is {@code TO_BE_SCHEDULED} (hidden
+	 * from "dirty" checks) until both {@code start} and {@code enrollment_start} are set.
 	 */
 	public boolean isScheduled() {
 		return this.start != null && this.enrollmentStart != null;

@@ -1,8 +1,8 @@
 package org.coursesync.courserun;
 
 /**
- * The fields a sync may write, in the order of Richie's {@code SyncCourseRunSerializer} (the
- * order errors are reported in).
+ * The fields a sync may write, in the order of Richie's {@code SyncCourseRunSerializer}
+ * (the order errors are reported in).
  */
 public enum RunField {
 

@@ -7,8 +7,8 @@ import org.coursesync.course.CourseRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Richie's {@code mark_course_dirty}: when does a change of a draft run leave its course with
- * unpublished changes.
+ * Richie's {@code mark_course_dirty}: when does a change of a draft run leave its course
+ * with unpublished changes.
  */
 @Component
 public class RunPublication {
@@ -20,8 +20,8 @@ public class RunPublication {
 	}
 
 	/**
-	 * Marks the course of {@code draft} dirty if Richie would: without a public copy, iff the
-	 * draft is scheduled; with one, iff either is scheduled and they differ.
+	 * Marks the course of {@code draft} dirty if Richie would: without a public copy, iff
+	 * the draft is scheduled; with one, iff either is scheduled and they differ.
 	 */
 	public void markCourseDirty(CourseRun draft, PublicCourseRun publicCopy, Instant now) {
 		if (isDirty(draft, publicCopy)) {

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Richie's {@code course-runs-sync} endpoint, after the signature filter: content type (415),
- * UTF-8 and JSON (400), then one object or a batch, with Richie's exact status codes and
- * bodies.
+ * Richie's {@code course-runs-sync} endpoint, after the signature filter: content type
+ * (415), UTF-8 and JSON (400), then one object or a batch, with Richie's exact status
+ * codes and bodies.
  */
 @RestController
 class SyncController {

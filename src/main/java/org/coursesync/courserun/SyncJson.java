@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Parses a sync body as Python's {@code json.loads} after a strict UTF-8 decode: a BOM is an
- * error, {@code NaN} and {@code Infinity} are numbers (the field rules reject them), decimals
- * stay exact, nothing may follow the value.
+ * Parses a sync body as Python's {@code json.loads} after a strict UTF-8 decode: a BOM is
+ * an error, {@code NaN} and {@code Infinity} are numbers (the field rules reject them),
+ * decimals stay exact, nothing may follow the value.
  */
 @Component
 class SyncJson {
@@ -40,7 +40,10 @@ class SyncJson {
 			.build();
 	}
 
-	/** The JSON value of {@code bytes}, or a {@link ParseError} saying what is wrong and where. */
+	/**
+	 * The JSON value of {@code bytes}, or a {@link ParseError} saying what is wrong and
+	 * where.
+	 */
 	JsonNode parse(byte[] bytes) {
 		if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
 			throw new ParseError("Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)");
@@ -106,7 +109,10 @@ class SyncJson {
 		return "NoneType";
 	}
 
-	/** Python truthiness of an optional value: missing, null, "", 0, false, [] and {} are false. */
+	/**
+	 * Python truthiness of an optional value: missing, null, "", 0, false, [] and {} are
+	 * false.
+	 */
 	static boolean isFalsy(JsonNode node) {
 		if (node == null || node.isNull()) {
 			return true;
@@ -125,7 +131,9 @@ class SyncJson {
 		return node.isContainer() && node.isEmpty();
 	}
 
-	/** A body that is not UTF-8 JSON; the message says what and where, never a class name. */
+	/**
+	 * A body that is not UTF-8 JSON; the message says what and where, never a class name.
+	 */
 	static final class ParseError extends RuntimeException {
 
 		ParseError(String message) {

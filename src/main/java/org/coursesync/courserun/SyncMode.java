@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How a course run reacts to a sync: Richie's {@code CourseRunSyncMode}, with its wire names.
+ * How a course run reacts to a sync: Richie's {@code CourseRunSyncMode}, with its wire
+ * names.
  */
 public enum SyncMode {
 
@@ -21,7 +22,10 @@ public enum SyncMode {
 		return this.wireName;
 	}
 
-	/** The mode named {@code value} on the wire, if any (exact, case-sensitive, as Richie). */
+	/**
+	 * The mode named {@code value} on the wire, if any (exact, case-sensitive, as
+	 * Richie).
+	 */
 	public static Optional<SyncMode> fromWireName(String value) {
 		return Arrays.stream(values()).filter((mode) -> mode.wireName.equals(value)).findFirst();
 	}

@@ -16,9 +16,8 @@ class SyncModeConverter implements AttributeConverter<SyncMode, String> {
 
 	@Override
 	public SyncMode convertToEntityAttribute(String column) {
-		return (column == null) ? null
-				: SyncMode.fromWireName(column)
-					.orElseThrow(() -> new IllegalStateException("Unknown sync mode in database: " + column));
+		return (column == null) ? null : SyncMode.fromWireName(column)
+			.orElseThrow(() -> new IllegalStateException("Unknown sync mode in database: " + column));
 	}
 
 }

@@ -11,15 +11,17 @@ import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
 /**
- * One row of the sync history: an authenticated sync item, accepted or rejected. Holds the
- * changed fields (before and after) or the errors sent back, never a secret, a signature or
- * the raw body.
+ * One row of the sync history: an authenticated sync item, accepted or rejected. Holds
+ * the changed fields (before and after) or the errors sent back, never a secret, a
+ * signature or the raw body.
  */
 @Entity
 @Table(name = "sync_event")
 public class SyncEvent implements Persistable<UUID> {
 
-	/** Longest resource link kept in the history (rejected items may send longer ones). */
+	/**
+	 * Longest resource link kept in the history (rejected items may send longer ones).
+	 */
 	static final int MAX_LINK = 2048;
 
 	@Id

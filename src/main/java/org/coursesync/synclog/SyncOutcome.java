@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a sync item did: {@code created}, {@code updated}, {@code unchanged} (every matching run
- * is manual) or {@code rejected}.
+ * What a sync item did: {@code created}, {@code updated}, {@code unchanged} (every
+ * matching run is manual) or {@code rejected}.
  */
 public enum SyncOutcome {
 

@@ -16,7 +16,8 @@ import org.coursesync.courserun.SyncMode;
  * @param courseCode normalized code of the run's course, if known
  * @param courseRunId the draft run, if any
  * @param syncMode the run's sync mode, if any
- * @param changes changed fields: name to {@code {"before": .., "after": ..}} (empty if none)
+ * @param changes changed fields: name to {@code {"before": .., "after": ..}} (empty if
+ * none)
  * @param errors the field errors sent back, for a rejected item (empty otherwise)
  */
 public record SyncRecord(String resourceLink, String lmsBackend, SyncOutcome outcome, int secretIndex,

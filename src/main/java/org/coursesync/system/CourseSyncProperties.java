@@ -40,10 +40,16 @@ public record CourseSyncProperties(@DefaultValue List<String> secrets,
 		@DefaultValue("EUR") @NotNull @Size(min = 1, max = 7) String defaultPriceCurrency,
 		@DefaultValue("UTC") @NotNull ZoneId timeZone, @DefaultValue("10MB") @NotNull DataSize maxBodySize,
 		@DefaultValue("5m") @NotNull Duration replayTolerance, @DefaultValue("false") boolean requireTimestamp,
-		@DefaultValue({ Languages.DJANGO_42 }) List<@Pattern(regexp = "[a-z]{2,3}(-[a-z0-9]+)*",
+		List<@Pattern(regexp = "[a-z]{2,3}(-[a-z0-9]+)*",
 				message = "must be a lower-case language code such as 'fr' or 'pt-br'") String> languages,
 		@DefaultValue List<@Valid LmsBackendProperties> lmsBackends, @DefaultValue @Valid Admin admin,
 		@DefaultValue Map<String, @Valid Catalog> catalogs) {
+
+	public CourseSyncProperties {
+		if (languages == null || languages.isEmpty()) {
+			languages = Languages.DJANGO_42;
+		}
+	}
 
 	/**
 	 * The admin login (HTTP Basic). No default password outside the dev profile.
@@ -58,7 +64,8 @@ public record CourseSyncProperties(@DefaultValue List<String> secrets,
 	 * A catalog of the read API.
 	 *
 	 * @param subscriptionKeys keys accepted in {@code Ocp-Apim-Subscription-Key}
-	 * @param lmsBackends base URLs of the LMS backends whose runs it lists; empty means all
+	 * @param lmsBackends base URLs of the LMS backends whose runs it lists; empty means
+	 * all
 	 */
 	public record Catalog(@DefaultValue List<String> subscriptionKeys, @DefaultValue List<String> lmsBackends) {
 	}
@@ -67,10 +74,12 @@ public record CourseSyncProperties(@DefaultValue List<String> secrets,
 	public static final class Languages {
 
 		/** Django 4.2's {@code LANGUAGES}: the 98 codes Richie accepts. */
-		public static final String DJANGO_42 = "af,ar,ar-dz,ast,az,be,bg,bn,br,bs,ca,ckb,cs,cy,da,de,dsb,el,en,en-au,"
-				+ "en-gb,eo,es,es-ar,es-co,es-mx,es-ni,es-ve,et,eu,fa,fi,fr,fy,ga,gd,gl,he,hi,hr,hsb,hu,hy,ia,id,ig,"
-				+ "io,is,it,ja,ka,kab,kk,km,kn,ko,ky,lb,lt,lv,mk,ml,mn,mr,ms,my,nb,ne,nl,nn,os,pa,pl,pt,pt-br,ro,ru,"
-				+ "sk,sl,sq,sr,sr-latn,sv,sw,ta,te,tg,th,tk,tr,tt,udm,uk,ur,uz,vi,zh-hans,zh-hant";
+		public static final List<String> DJANGO_42 = List
+			.of(("af,ar,ar-dz,ast,az,be,bg,bn,br,bs,ca,ckb,cs,cy,da,de,dsb,el,en,en-au,"
+					+ "en-gb,eo,es,es-ar,es-co,es-mx,es-ni,es-ve,et,eu,fa,fi,fr,fy,ga,gd,gl,he,hi,hr,hsb,hu,hy,ia,id,ig,"
+					+ "io,is,it,ja,ka,kab,kk,km,kn,ko,ky,lb,lt,lv,mk,ml,mn,mr,ms,my,nb,ne,nl,nn,os,pa,pl,pt,pt-br,ro,ru,"
+					+ "sk,sl,sq,sr,sr-latn,sv,sw,ta,te,tg,th,tk,tr,tt,udm,uk,ur,uz,vi,zh-hans,zh-hant")
+				.split(","));
 
 		private Languages() {
 		}

@@ -11,7 +11,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a missing or wrong admin login with a 401 RFC 9457 problem and a Basic challenge.
+ * Answers a missing or wrong admin login with a 401 RFC 9457 problem and a Basic
+ * challenge.
  */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {

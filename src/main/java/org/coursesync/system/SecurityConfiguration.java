@@ -30,7 +30,8 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/*/course-runs-sync", "/api/*/course-runs-sync/")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/api/*/course-runs-sync", "/api/*/course-runs-sync/")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/*/catalogs/*/course-runs")
 				.permitAll()
@@ -62,7 +63,8 @@ class SecurityConfiguration {
 		if (admin.username() == null || admin.username().isBlank()) {
 			throw new IllegalStateException("coursesync.admin.username is blank: set the admin user name");
 		}
-		// A value already encoded ("{bcrypt}...") is used as is; a plain one is hashed once here.
+		// A value already encoded ("{bcrypt}...") is used as is; a plain one is hashed
+		// once here.
 		String password = admin.password().startsWith("{") ? admin.password() : encoder.encode(admin.password());
 		return new InMemoryUserDetailsManager(
 				User.withUsername(admin.username()).password(password).roles("ADMIN").build());

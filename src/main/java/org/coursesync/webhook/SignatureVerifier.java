@@ -10,8 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Richie's signature: {@code SIG-HMAC-SHA256 <lowercase hex>} of the raw body, with any of the
- * configured secrets. Every secret is tried (no early exit) and compared in constant time.
+ * Richie's signature: {@code SIG-HMAC-SHA256 <lowercase hex>} of the raw body, with any
+ * of the configured secrets. Every secret is tried (no early exit) and compared in
+ * constant time.
  */
 public final class SignatureVerifier {
 
@@ -50,7 +51,10 @@ public final class SignatureVerifier {
 		return match;
 	}
 
-	/** The full header value for {@code body} signed with {@code secret}, for clients and tests. */
+	/**
+	 * The full header value for {@code body} signed with {@code secret}, for clients and
+	 * tests.
+	 */
 	public static String sign(String secret, byte[] body) {
 		SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 		return new String(expectedHeader(key, new byte[0], body), StandardCharsets.US_ASCII);

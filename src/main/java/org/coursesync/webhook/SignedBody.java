@@ -3,8 +3,8 @@ package org.coursesync.webhook;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The raw bytes of a sync request whose signature was verified, and the index (from 0) of the
- * secret that matched. The sync filter stores it as a request attribute.
+ * The raw bytes of a sync request whose signature was verified, and the index (from 0) of
+ * the secret that matched. The sync filter stores it as a request attribute.
  *
  * @param bytes the body exactly as received
  * @param secretIndex index of the matching secret in {@code coursesync.secrets}

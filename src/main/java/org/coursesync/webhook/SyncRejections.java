@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 /**
- * Writes the sync endpoint's own error responses (compact JSON, as DRF) and counts them by
- * status, so that refused requests are visible in metrics without leaving a history row.
+ * Writes the sync endpoint's own error responses (compact JSON, as DRF) and counts them
+ * by status, so that refused requests are visible in metrics without leaving a history
+ * row.
  */
 public class SyncRejections {
 
@@ -34,8 +35,7 @@ public class SyncRejections {
 	}
 
 	private void write(HttpServletResponse response, int status, byte[] body) throws IOException {
-		this.meterRegistry.counter("coursesync.sync.rejected.requests", "status", Integer.toString(status))
-			.increment();
+		this.meterRegistry.counter("coursesync.sync.rejected.requests", "status", Integer.toString(status)).increment();
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setContentLength(body.length);

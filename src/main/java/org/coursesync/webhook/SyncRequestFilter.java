@@ -26,12 +26,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The gate of the sync endpoint, before any parsing: version (404), method (405), Accept
  * (406), body size (413, without reading the rest), then the signature over the raw bytes
- * (403 when missing, 401 when no secret matches), with the opt-in signed timestamp. A request
- * that passes goes on with its bytes in a {@link SignedBody} attribute.
+ * (403 when missing, 401 when no secret matches), with the opt-in signed timestamp. A
+ * request that passes goes on with its bytes in a {@link SignedBody} attribute.
  */
 public class SyncRequestFilter extends OncePerRequestFilter {
 
-	/** Header of the opt-in replay protection: unix seconds, signed as {@code <ts>.<body>}. */
+	/**
+	 * Header of the opt-in replay protection: unix seconds, signed as
+	 * {@code <ts>.<body>}.
+	 */
 	public static final String TIMESTAMP_HEADER = "X-Coursesync-Timestamp";
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncRequestFilter.class);

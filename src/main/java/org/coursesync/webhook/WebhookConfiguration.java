@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Registers the sync filter ahead of everything else (Spring Security included), on the API
- * paths only.
+ * Registers the sync filter ahead of everything else (Spring Security included), on the
+ * API paths only.
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {

@@ -65,8 +65,8 @@ class SyncEndpointIT {
 		HttpResponse<String> response = this.http.sync(RICHIE_BODY);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("{\"success\":true}");
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		List<Map<String, Object>> runs = this.db.draftRuns();
 		assertThat(runs).hasSize(1);
 		Map<String, Object> run = runs.get(0);
@@ -119,11 +119,12 @@ class SyncEndpointIT {
 	@Test
 	void rejectsAcceptWithoutJson() {
 		byte[] body = RICHIE_BODY.getBytes(StandardCharsets.UTF_8);
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
-			.header("Accept", "application/xml")
-			.header("Content-Type", "application/json")
-			.header("Authorization", SignatureVerifier.sign(TestHttp.SECRET, body))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
+				.header("Accept", "application/xml")
+				.header("Content-Type", "application/json")
+				.header("Authorization", SignatureVerifier.sign(TestHttp.SECRET, body))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 		assertThat(response.statusCode()).isEqualTo(406);
 		assertThat(response.body()).isEqualTo("{\"detail\":\"Could not satisfy the request Accept header.\"}");
 		assertNothingStored();
@@ -131,9 +132,10 @@ class SyncEndpointIT {
 
 	@Test
 	void rejectsMissingSignature() {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(RICHIE_BODY)));
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(RICHIE_BODY)));
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.body()).isEqualTo("\"Missing authentication.\"");
 		assertNothingStored();
@@ -141,10 +143,12 @@ class SyncEndpointIT {
 
 	@Test
 	void rejectsWrongSignature() {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
-			.header("Content-Type", "application/json")
-			.header("Authorization", SignatureVerifier.sign("not the secret", RICHIE_BODY.getBytes(StandardCharsets.UTF_8)))
-			.POST(HttpRequest.BodyPublishers.ofString(RICHIE_BODY)));
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
+				.header("Content-Type", "application/json")
+				.header("Authorization",
+						SignatureVerifier.sign("not the secret", RICHIE_BODY.getBytes(StandardCharsets.UTF_8)))
+				.POST(HttpRequest.BodyPublishers.ofString(RICHIE_BODY)));
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.body()).isEqualTo("\"Invalid authentication.\"");
 		assertNothingStored();
@@ -154,10 +158,11 @@ class SyncEndpointIT {
 	void rejectsUppercaseHexSignature() {
 		String signature = SignatureVerifier.sign(TestHttp.SECRET, RICHIE_BODY.getBytes(StandardCharsets.UTF_8));
 		String upper = "SIG-HMAC-SHA256 " + signature.substring(16).toUpperCase();
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
-			.header("Content-Type", "application/json")
-			.header("Authorization", upper)
-			.POST(HttpRequest.BodyPublishers.ofString(RICHIE_BODY)));
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", upper)
+				.POST(HttpRequest.BodyPublishers.ofString(RICHIE_BODY)));
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertNothingStored();
 	}
@@ -165,10 +170,11 @@ class SyncEndpointIT {
 	@Test
 	void acceptsSignatureFromRotatedSecret() {
 		byte[] body = RICHIE_BODY.getBytes(StandardCharsets.UTF_8);
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
-			.header("Content-Type", "application/json")
-			.header("Authorization", SignatureVerifier.sign("other secret", body))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", SignatureVerifier.sign("other secret", body))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.db.events().get(0).get("secret_index")).isEqualTo(1);
 	}
@@ -176,10 +182,11 @@ class SyncEndpointIT {
 	@Test
 	void rejectsUnsupportedMediaType() {
 		byte[] body = RICHIE_BODY.getBytes(StandardCharsets.UTF_8);
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
-			.header("Content-Type", "text/plain")
-			.header("Authorization", SignatureVerifier.sign(TestHttp.SECRET, body))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
+				.header("Content-Type", "text/plain")
+				.header("Authorization", SignatureVerifier.sign(TestHttp.SECRET, body))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 		assertThat(response.statusCode()).isEqualTo(415);
 		assertThat(response.body()).isEqualTo("{\"detail\":\"Unsupported media type \\\"text/plain\\\" in request.\"}");
 		assertThat(this.db.draftRuns()).isEmpty();
@@ -240,8 +247,7 @@ class SyncEndpointIT {
 
 	@Test
 	void rejectsEmptyLanguagesOnCreateInsteadOfFailing() {
-		HttpResponse<String> response = this.http
-			.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": []}");
+		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": []}");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"languages\":[\"This field cannot be blank.\"]}");
 		assertThat(this.db.draftRuns()).isEmpty();
@@ -271,17 +277,19 @@ class SyncEndpointIT {
 		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK
 				+ "\", \"price\": \"abc\", \"languages\": [\"zz\"], \"start\": \"tomorrow\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).isEqualTo("{\"start\":[\"Datetime has wrong format. Use one of these formats instead: "
-				+ "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].\"],\"languages\":[\"\\\"zz\\\" is not a valid choice.\"],"
-				+ "\"price\":[\"A valid number is required.\"]}");
+		assertThat(response.body())
+			.isEqualTo("{\"start\":[\"Datetime has wrong format. Use one of these formats instead: "
+					+ "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].\"],\"languages\":[\"\\\"zz\\\" is not a valid choice.\"],"
+					+ "\"price\":[\"A valid number is required.\"]}");
 		assertThat(this.db.draftRuns()).isEmpty();
 	}
 
 	@Test
 	void trimsTheLinkSoWhitespaceDoesNotDuplicateRuns() {
-		assertThat(this.http.sync("{\"resource_link\": \"  " + DEMO_LINK + " \", \"languages\": [\"en\"]}").statusCode())
+		assertThat(
+				this.http.sync("{\"resource_link\": \"  " + DEMO_LINK + " \", \"languages\": [\"en\"]}").statusCode())
 			.isEqualTo(200);
-		assertThat(this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\t\", \"enrollment_count\": 3}").statusCode())
+		assertThat(this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\\t\", \"enrollment_count\": 3}").statusCode())
 			.isEqualTo(200);
 		List<Map<String, Object>> runs = this.db.draftRuns();
 		assertThat(runs).singleElement().satisfies((run) -> {
@@ -347,11 +355,13 @@ class SyncEndpointIT {
 	@Test
 	void neverOverwritesNoUpdateFields() {
 		String link = "https://protected.lms/courses/course-v1:edX+DemoX+01/course";
-		assertThat(this.http.sync("{\"resource_link\": \"" + link
-				+ "\", \"languages\": [\"en\"], \"start\": \"2030-01-01T00:00:00Z\"}").statusCode()).isEqualTo(200);
-		assertThat(this.http.sync("{\"resource_link\": \"" + link
-				+ "\", \"languages\": [\"fr\"], \"start\": \"2031-01-01T00:00:00Z\", \"enrollment_count\": 9}").statusCode())
-			.isEqualTo(200);
+		assertThat(this.http
+			.sync("{\"resource_link\": \"" + link + "\", \"languages\": [\"en\"], \"start\": \"2030-01-01T00:00:00Z\"}")
+			.statusCode()).isEqualTo(200);
+		assertThat(this.http
+			.sync("{\"resource_link\": \"" + link
+					+ "\", \"languages\": [\"fr\"], \"start\": \"2031-01-01T00:00:00Z\", \"enrollment_count\": 9}")
+			.statusCode()).isEqualTo(200);
 		assertThat(this.db.draftRuns()).singleElement().satisfies((run) -> {
 			assertThat(run.get("languages")).isEqualTo("en");
 			assertThat(run.get("enrollment_count")).isEqualTo(9);
@@ -365,15 +375,16 @@ class SyncEndpointIT {
 		HttpResponse<String> response = this.http
 			.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"enrollment_count\": -1}");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).isEqualTo("{\"enrollment_count\":[\"Ensure this value is greater than or equal to 0.\"]}");
+		assertThat(response.body())
+			.isEqualTo("{\"enrollment_count\":[\"Ensure this value is greater than or equal to 0.\"]}");
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(46782));
 	}
 
 	@Test
 	void mapsOpenEdxVisibility() {
-		HttpResponse<String> response = this.http
-			.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"en\"], \"catalog_visibility\": \"none\"}");
+		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK
+				+ "\", \"languages\": [\"en\"], \"catalog_visibility\": \"none\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("catalog_visibility")).isEqualTo("hidden"));

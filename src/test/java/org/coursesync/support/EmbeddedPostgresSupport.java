@@ -8,8 +8,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * One real PostgreSQL (zonky's binaries from Maven Central, no Docker) for the whole test JVM,
- * started on first use and stopped when the JVM exits.
+ * One real PostgreSQL (zonky's binaries from Maven Central, no Docker) for the whole test
+ * JVM, started on first use and stopped when the JVM exits.
  */
 public final class EmbeddedPostgresSupport {
 

@@ -62,14 +62,15 @@ public final class TestHttp {
 			.header("Authorization", adminAuthorization())
 			.method(method, body);
 		if (json != null) {
-			builder.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
+			builder.header("Content-Type",
+					method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
 		}
 		return send(builder);
 	}
 
 	public static String adminAuthorization() {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
+		return "Basic "
+				+ Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Sends any request. */
