@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -35,7 +36,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("coursesync")
-public record CourseSyncProperties(@DefaultValue List<String> secrets,
+public record CourseSyncProperties(
+		@DefaultValue List<@NotEmpty(
+				message = "must not be empty: an empty secret would let anyone sign") String> secrets,
 		@DefaultValue("sync_to_public") @NotNull SyncMode defaultSyncMode,
 		@DefaultValue("EUR") @NotNull @Size(min = 1, max = 7) String defaultPriceCurrency,
 		@DefaultValue("UTC") @NotNull ZoneId timeZone, @DefaultValue("10MB") @NotNull DataSize maxBodySize,

@@ -289,7 +289,8 @@ class SyncEndpointIT {
 		assertThat(
 				this.http.sync("{\"resource_link\": \"  " + DEMO_LINK + " \", \"languages\": [\"en\"]}").statusCode())
 			.isEqualTo(200);
-		assertThat(this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\\t\", \"enrollment_count\": 3}").statusCode())
+		assertThat(
+				this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\\t\", \"enrollment_count\": 3}").statusCode())
 			.isEqualTo(200);
 		List<Map<String, Object>> runs = this.db.draftRuns();
 		assertThat(runs).singleElement().satisfies((run) -> {
