@@ -1,0 +1,50 @@
+package org.coursesync.course;
+
+import java.net.http.HttpResponse;
+
+import org.coursesync.support.TestHttp;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code ./mvnw spring-boot:run} gives a newcomer: the dev profile's secret, admin
+ * and sample courses (here on an in-memory H2 instead of the file).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:devprofile;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1" })
+@ActiveProfiles("dev")
+class DevProfileIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void createsSampleCoursesAndAcceptsTheReadmeRequest() {
+		assertThat(this.jdbc.queryForList("SELECT code FROM course ORDER BY code", String.class))
+			.containsExactly("DEMOX", "E2E-101");
+		String body = "{\"resource_link\": \"https://localhost:18000/courses/course-v1:edX+DemoX+Demo_Course/info\", "
+				+ "\"start\": \"2030-01-01T00:00:00+00:00\", \"languages\": [\"en\"], \"enrollment_count\": 42}";
+		HttpResponse<String> response = new TestHttp(this.port)
+			.send(java.net.http.HttpRequest.newBuilder(new TestHttp(this.port).uri("/api/1.0/course-runs-sync"))
+				.header("Content-Type", "application/json")
+				.header("Authorization",
+						org.coursesync.webhook.SignatureVerifier.sign("dev-secret",
+								body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"success\":true}");
+		assertThat(this.jdbc.queryForObject("SELECT enrollment_count FROM course_run", Integer.class)).isEqualTo(42);
+	}
+
+}
