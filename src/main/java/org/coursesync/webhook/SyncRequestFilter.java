@@ -94,7 +94,7 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 		if (body == null) {
 			response.setHeader("Connection", "close");
 			this.rejections.writeDetail(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-					"Request body larger than " + this.maxBodySize + ".");
+					"Request body larger than " + humanSize(this.maxBodySize) + ".");
 			return;
 		}
 		String authorization = request.getHeader("Authorization");
@@ -141,6 +141,18 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 			byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
 			return (bytes.length > limit) ? null : bytes;
 		}
+	}
+
+	/** The limit as configured ({@code 10MB}, {@code 64KB}), not in bytes. */
+	static String humanSize(DataSize size) {
+		long bytes = size.toBytes();
+		for (String unit : new String[] { "GB", "MB", "KB" }) {
+			long factor = DataSize.parse("1" + unit).toBytes();
+			if (bytes >= factor && bytes % factor == 0) {
+				return (bytes / factor) + unit;
+			}
+		}
+		return bytes + "B";
 	}
 
 	private static boolean acceptsJson(HttpServletRequest request) {
