@@ -419,6 +419,162 @@ class SyncEndpointIT {
 		assertThat(response.body()).isEqualTo("{}");
 	}
 
+	@Test
+	void rejectsNonStringLinkInsteadOfFailing() {
+		HttpResponse<String> response = this.http.sync("{\"resource_link\": 42, \"languages\": [\"en\"]}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo("{\"resource_link\":[\"Not a valid string.\"]}");
+		assertThat(this.db.draftRuns()).isEmpty();
+	}
+
+	@Test
+	void rejectsCourseKeyWithoutThreePartsInsteadOfFailing() {
+		HttpResponse<String> response = this.http.sync(
+				"{\"resource_link\": \"http://example.edx:8073/courses/course-v1:edX+DemoX/course/\", \"languages\": [\"en\"]}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo("{\"resource_link\":[\"Invalid course key \\\"course-v1:edX+DemoX\\\": "
+				+ "expected course-v1:ORG+COURSE+RUN or ORG/COURSE/RUN.\"]}");
+		assertThat(this.db.draftRuns()).isEmpty();
+	}
+
+	@Test
+	void rejectsInvalidUtf8InsteadOfFailing() {
+		byte[] body = { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' };
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", SignatureVerifier.sign(TestHttp.SECRET, body))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).startsWith("{\"detail\":\"JSON parse error - ").contains("UTF-8");
+		assertThat(this.db.draftRuns()).isEmpty();
+	}
+
+	@Test
+	void rejectsUtf8ByteOrderMarkAsPythonDoes() {
+		byte[] json = RICHIE_BODY.getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[json.length + 3];
+		body[0] = (byte) 0xEF;
+		body[1] = (byte) 0xBB;
+		body[2] = (byte) 0xBF;
+		System.arraycopy(json, 0, body, 3, json.length);
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
+				.header("Content-Type", "application/json; charset=utf-8")
+				.header("Authorization", SignatureVerifier.sign(TestHttp.SECRET, body))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo("{\"detail\":\"JSON parse error - Unexpected UTF-8 BOM "
+				+ "(decode using utf-8-sig): line 1 column 1 (char 0)\"}");
+		assertThat(this.db.draftRuns()).isEmpty();
+	}
+
+	@Test
+	void rejectsNonAsciiAuthorizationWith401() throws Exception {
+		byte[] body = RICHIE_BODY.getBytes(StandardCharsets.UTF_8);
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			java.io.OutputStream out = socket.getOutputStream();
+			out.write(
+					("POST /api/v1.0/course-runs-sync HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+							+ "Connection: close\r\nContent-Length: " + body.length
+							+ "\r\nAuthorization: SIG-HMAC-SHA256 ")
+						.getBytes(StandardCharsets.US_ASCII));
+			out.write("é€".getBytes(StandardCharsets.UTF_8));
+			out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.write(body);
+			out.flush();
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("HTTP/1.1 401").endsWith("\"Invalid authentication.\"");
+		}
+		assertNothingStored();
+	}
+
+	@Test
+	void normalizesLanguageCodesOpenEdxSends() {
+		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK
+				+ "\", \"languages\": [\"en-us\", \"zh_HANS\", \"pt_BR\", \"FR\"]}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.db.draftRuns()).singleElement()
+			.satisfies((run) -> assertThat(run.get("languages")).isEqualTo("en-us,fr,pt-br,zh-hans"));
+	}
+
+	@Test
+	void letsAnUpdateClearTheLanguages() {
+		assertThat(this.http.sync(RICHIE_BODY).statusCode()).isEqualTo(200);
+		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": []}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.db.draftRuns()).singleElement()
+			.satisfies((run) -> assertThat(run.get("languages")).isEqualTo(""));
+	}
+
+	@Test
+	void givesOnlyTheSyncedRunItsFirstPublicCopy() {
+		assertThat(this.http.sync(RICHIE_BODY).statusCode()).isEqualTo(200);
+		this.jdbc.update(
+				"INSERT INTO course_run (id, course_id, resource_link, sync_mode, display_mode, languages, "
+						+ "enrollment_count, catalog_visibility, price_currency, created_at, updated_at) VALUES (?, ?, "
+						+ "'https://manual.lms/courses/course-v1:edX+DemoX+02/info', 'manual', 'detailed', 'en', 0, "
+						+ "'course_and_search', 'EUR', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+				UUID.randomUUID(), this.demoCourse);
+		this.db.publishCourse(this.demoCourse);
+		assertThat(this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"enrollment_count\": 1}").statusCode())
+			.isEqualTo(200);
+		assertThat(this.db.publicRuns()).singleElement().satisfies((run) -> {
+			assertThat(run.get("resource_link")).isEqualTo(DEMO_LINK);
+			assertThat(run.get("enrollment_count")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void createsJoanieRunsFromTheCourseKey() {
+		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"https://joanie.test/api/v1.0/course-runs/"
+				+ "abc/\", \"course\": \"demox\", \"languages\": [\"fr\"], \"price\": \"59.99\", \"offer\": \"paid\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.db.draftRuns()).singleElement().satisfies((run) -> {
+			assertThat(run.get("course_id")).isEqualTo(this.demoCourse);
+			assertThat(run.get("price").toString()).isEqualTo("59.99");
+			assertThat(run.get("lms_backend")).isEqualTo("https://joanie.test");
+		});
+		HttpResponse<String> missing = this.http
+			.sync("{\"resource_link\": \"https://joanie.test/api/v1.0/course-runs/def/\", \"languages\": [\"fr\"]}");
+		assertThat(missing.statusCode()).isEqualTo(400);
+		assertThat(missing.body()).isEqualTo("{\"course\":[\"This field is required to create a course run.\"]}");
+		assertThat(this.db.draftRuns()).hasSize(1);
+	}
+
+	@Test
+	void refusesCreationThroughTheBaseBackend() {
+		HttpResponse<String> response = this.http
+			.sync("{\"resource_link\": \"https://base.lms/run/1\", \"languages\": [\"fr\"]}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo("{\"resource_link\":[\"This LMS backend cannot create course runs: "
+				+ "create the run with the admin API first.\"]}");
+		assertThat(this.db.draftRuns()).isEmpty();
+	}
+
+	@Test
+	void keysBatchResultsByTrimmedLinkLastOneWinning() {
+		HttpResponse<String> response = this.http
+			.sync("[{\"resource_link\": \" " + DEMO_LINK + "\", \"languages\": [\"en\"]}, {\"resource_link\": \""
+					+ DEMO_LINK + "\", \"enrollment_count\": -5}]");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo("{\"" + DEMO_LINK
+				+ "\":{\"enrollment_count\":[\"Ensure this value is greater than or equal to 0.\"]}}");
+		assertThat(this.db.draftRuns()).hasSize(1);
+	}
+
+	@Test
+	void recordsRejectedItemsWithTheirErrors() {
+		this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"zz\"]}");
+		assertThat(this.db.events()).singleElement().satisfies((event) -> {
+			assertThat(event.get("outcome")).isEqualTo("rejected");
+			assertThat(event.get("resource_link")).isEqualTo(DEMO_LINK);
+			assertThat(event.get("lms_backend")).isEqualTo("http://example.edx:8073");
+			assertThat(event.get("errors").toString())
+				.isEqualTo("{\"languages\":[\"\\\"zz\\\" is not a valid choice.\"]}");
+		});
+	}
+
 	private void assertNothingStored() {
 		assertThat(this.db.draftRuns()).isEmpty();
 		assertThat(this.db.events()).isEmpty();
