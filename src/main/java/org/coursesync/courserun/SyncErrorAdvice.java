@@ -33,19 +33,20 @@ class SyncErrorAdvice {
 			TransientDataAccessException.class })
 	ResponseEntity<Map<String, String>> databaseUnavailable(Exception ex) {
 		logger.warn("Sync refused with 503, database unavailable: {}", ex.getClass().getSimpleName());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("detail", "The catalog database is unavailable; retry in a few seconds."));
+		return unavailable("The catalog database is unavailable; retry in a few seconds.");
 	}
 
 	@ExceptionHandler(DataAccessException.class)
 	ResponseEntity<Map<String, String>> databaseError(DataAccessException ex) {
 		logger.error("Sync failed on a database error: {}", ex.getClass().getSimpleName());
+		return unavailable("The catalog database failed to store the update; retry in a few seconds.");
+	}
+
+	private static ResponseEntity<Map<String, String>> unavailable(String detail) {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("detail", "The catalog database failed to store the update; retry in a few seconds."));
+			.body(Map.of("detail", detail));
 	}
 
 }
