@@ -24,4 +24,14 @@ public interface CourseRunRepository extends JpaRepository<CourseRun, UUID> {
 
 	List<CourseRun> findByCourseIdOrderByCreatedAtAscIdAsc(UUID courseId);
 
+	/**
+	 * The draft runs of a course, row-locked in id order (publishes never deadlock each
+	 * other).
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from CourseRun r where r.courseId = ?1 order by r.id")
+	List<CourseRun> findByCourseIdForUpdate(UUID courseId);
+
+	boolean existsByResourceLink(String resourceLink);
+
 }

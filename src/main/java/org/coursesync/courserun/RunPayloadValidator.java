@@ -327,7 +327,11 @@ public class RunPayloadValidator {
 		if (node.isNumber() && !node.isIntegralNumber()) {
 			if (!node.isBigDecimal()) {
 				double d = node.doubleValue();
-				return Double.isNaN(d) ? "nan" : (d > 0 ? "inf" : "-inf");
+				if (!Double.isFinite(d)) {
+					return Double.isNaN(d) ? "nan" : ((d > 0) ? "inf" : "-inf");
+				}
+				String text = Double.toString(d);
+				return text.contains("E") ? BigDecimal.valueOf(d).toPlainString() : text;
 			}
 			BigDecimal decimal = node.decimalValue();
 			String plain = decimal.toPlainString();

@@ -26,7 +26,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader("WWW-Authenticate", "Basic realm=\"coursesync\"");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter().write(BODY);
+		response.getOutputStream().write(BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 }

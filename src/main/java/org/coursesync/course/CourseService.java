@@ -1,0 +1,219 @@
+package org.coursesync.course;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.coursesync.courserun.CourseRun;
+import org.coursesync.courserun.CourseRunRepository;
+import org.coursesync.courserun.PublicCourseRun;
+import org.coursesync.courserun.PublicCourseRunRepository;
+import org.coursesync.courserun.RunView;
+import org.coursesync.lms.CourseCodes;
+import org.coursesync.system.ApiProblem;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The catalog admin's operations on courses: create, list, show, edit, delete and
+ * publish.
+ */
+@Service
+public class CourseService {
+
+	private final CourseRepository courses;
+
+	private final PublicCourseRepository publicCourses;
+
+	private final CourseRunRepository runs;
+
+	private final PublicCourseRunRepository publicRuns;
+
+	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate readOnly;
+
+	private final org.springframework.core.retry.RetryTemplate retry;
+
+	private final Clock clock;
+
+	CourseService(CourseRepository courses, PublicCourseRepository publicCourses, CourseRunRepository runs,
+			PublicCourseRunRepository publicRuns, PlatformTransactionManager transactionManager, Clock clock) {
+		this.courses = courses;
+		this.publicCourses = publicCourses;
+		this.runs = runs;
+		this.publicRuns = publicRuns;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
+		this.retry = new org.springframework.core.retry.RetryTemplate(
+				org.springframework.core.retry.RetryPolicy.builder()
+					.includes(DataIntegrityViolationException.class, ConcurrencyFailureException.class)
+					.maxRetries(8)
+					.delay(java.time.Duration.ofMillis(5))
+					.multiplier(2)
+					.maxDelay(java.time.Duration.ofMillis(200))
+					.build());
+		this.clock = clock;
+	}
+
+	/** The normalized form of a code in a path or body; 400 when nothing is left. */
+	public static String code(String raw) {
+		String code = CourseCodes.normalize(raw);
+		if (code == null) {
+			throw ApiProblem.badRequest("Invalid course code '" + raw + "': use letters, digits, '-' or '_'.");
+		}
+		return code;
+	}
+
+	CourseView create(JsonNode body) {
+		if (body == null || !body.isObject()) {
+			throw ApiProblem.badRequest("Send a JSON object {\"code\": \"...\", \"title\": \"...\"}.");
+		}
+		JsonNode codeNode = body.get("code");
+		if (codeNode == null || !codeNode.isString() || codeNode.asString().isBlank()) {
+			throw ApiProblem.invalid(Map.of("code", List.of("This field is required.")));
+		}
+		String code = code(codeNode.asString());
+		String title;
+		try {
+			title = CoursePatch.title(body.get("title"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.invalid(Map.of("title", List.of(ex.getMessage())));
+		}
+		if (code.length() > 100) {
+			throw ApiProblem.invalid(Map.of("code", List.of("Ensure this field has no more than 100 characters.")));
+		}
+		try {
+			return this.transaction.execute((status) -> {
+				if (this.courses.findByCode(code).isPresent()) {
+					throw duplicate(code);
+				}
+				Course course = new Course(code, title, this.clock.instant());
+				this.courses.saveAndFlush(course);
+				return view(course);
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Lost a race with another instance creating the same code.
+			throw duplicate(code);
+		}
+	}
+
+	Page<CourseSummary> list(String codePrefix, Boolean unpublishedChanges, Pageable pageable) {
+		Specification<Course> where = (root, query, cb) -> cb.conjunction();
+		if (codePrefix != null && !codePrefix.isBlank()) {
+			String prefix = code(codePrefix).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+			where = where.and((root, query, cb) -> cb.like(root.get("code"), prefix + "%", '\\'));
+		}
+		if (unpublishedChanges != null) {
+			where = where.and((root, query, cb) -> cb.equal(root.get("unpublishedChanges"), unpublishedChanges));
+		}
+		Specification<Course> filter = where;
+		return this.readOnly.execute((status) -> this.courses.findAll(filter, pageable).map(CourseSummary::of));
+	}
+
+	CourseView get(String code) {
+		return this.readOnly.execute((status) -> view(find(code)));
+	}
+
+	CourseView patch(String code, JsonNode patch) {
+		return this.transaction.execute((status) -> {
+			Course course = find(code);
+			CoursePatch.apply(patch, course);
+			Instant now = this.clock.instant();
+			course.setUpdatedAt(now);
+			if (this.publicCourses.existsById(course.getId())) {
+				course.setUnpublishedChanges(true);
+			}
+			return view(course);
+		});
+	}
+
+	void delete(String code) {
+		this.transaction.executeWithoutResult((status) -> {
+			Course course = find(code);
+			if (!this.publicRuns.findByCourseIdOrderByCreatedAtAscIdAsc(course.getId()).isEmpty()) {
+				throw ApiProblem.conflict("Course " + course.getCode()
+						+ " has public runs: delete its runs and publish it first, so that the catalog stops listing them.");
+			}
+			this.runs.deleteAll(this.runs.findByCourseIdOrderByCreatedAtAscIdAsc(course.getId()));
+			this.publicCourses.findById(course.getId()).ifPresent(this.publicCourses::delete);
+			this.courses.delete(course);
+		});
+	}
+
+	/**
+	 * Makes the public copy equal to the draft: course fields and every draft run; public
+	 * runs whose draft was deleted go. Locks the draft runs, then the course (the order
+	 * syncs use).
+	 */
+	CourseView publish(String code) {
+		String normalized = code(code);
+		return this.retry.invoke(() -> this.transaction.execute((status) -> {
+			Course found = this.courses.findByCode(normalized).orElseThrow(() -> notFound(normalized));
+			List<CourseRun> drafts = this.runs.findByCourseIdForUpdate(found.getId());
+			Course course = this.courses.findForUpdate(found.getId()).orElseThrow(() -> notFound(normalized));
+			Instant now = this.clock.instant();
+			PublicCourse publicCourse = this.publicCourses.findById(course.getId())
+				.orElseGet(() -> new PublicCourse(course.getId()));
+			publicCourse.copyFrom(course, now);
+			this.publicCourses.save(publicCourse);
+			Map<UUID, PublicCourseRun> copies = new HashMap<>();
+			this.publicRuns.findByCourseIdOrderByCreatedAtAscIdAsc(course.getId())
+				.forEach((copy) -> copies.put(copy.getDraftRunId(), copy));
+			for (CourseRun draft : drafts) {
+				PublicCourseRun copy = copies.remove(draft.getId());
+				if (copy == null) {
+					this.publicRuns.save(new PublicCourseRun(draft, now));
+				}
+				else {
+					copy.copyFrom(draft);
+					copy.setUpdatedAt(now);
+				}
+			}
+			this.publicRuns.deleteAll(copies.values());
+			course.setUnpublishedChanges(false);
+			this.publicRuns.flush();
+			return view(course);
+		}));
+	}
+
+	private Course find(String code) {
+		String normalized = code(code);
+		return this.courses.findByCode(normalized).orElseThrow(() -> notFound(normalized));
+	}
+
+	private CourseView view(Course course) {
+		List<RunView> drafts = this.runs.findByCourseIdOrderByCreatedAtAscIdAsc(course.getId())
+			.stream()
+			.map(RunView::of)
+			.toList();
+		List<RunView> copies = this.publicRuns.findByCourseIdOrderByCreatedAtAscIdAsc(course.getId())
+			.stream()
+			.map(RunView::of)
+			.toList();
+		return CourseView.of(course, this.publicCourses.findById(course.getId()).orElse(null), drafts, copies);
+	}
+
+	private static ApiProblem notFound(String code) {
+		return ApiProblem.notFound("No course with code " + code + ": create it with POST /api/admin/courses.");
+	}
+
+	private static ApiProblem duplicate(String code) {
+		return ApiProblem.conflict("A course with code " + code + " already exists.");
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.coursesync.synclog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A history entry as admins read it: what changed (before and after) or why it was
+ * rejected.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record SyncEventView(UUID id, Instant receivedAt, String resourceLink, String lmsBackend, String outcome,
+		Integer secretIndex, String courseCode, UUID courseRunId, String syncMode, JsonNode changes, JsonNode errors) {
+
+	static SyncEventView of(SyncEvent event, JsonMapper json) {
+		return new SyncEventView(event.getId(), event.getReceivedAt(), event.getResourceLink(), event.getLmsBackend(),
+				event.getOutcome(), event.getSecretIndex(), event.getCourseCode(), event.getCourseRunId(),
+				event.getSyncMode(), parse(event.getChanges(), json), parse(event.getErrors(), json));
+	}
+
+	private static JsonNode parse(String text, JsonMapper json) {
+		return (text != null) ? json.readTree(text) : json.createObjectNode();
+	}
+
+}
