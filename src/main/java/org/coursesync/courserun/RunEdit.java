@@ -82,7 +82,7 @@ final class RunEdit {
 		if (body.has("display_mode")) {
 			JsonNode node = body.get("display_mode");
 			displayMode = node.isString() ? node.asString() : null;
-			if (!DISPLAY_MODES.contains(displayMode)) {
+			if (displayMode == null || !DISPLAY_MODES.contains(displayMode)) {
 				errors.put("display_mode", List.of("Expected compact or detailed."));
 			}
 		}

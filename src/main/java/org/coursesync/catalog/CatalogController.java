@@ -1,0 +1,240 @@
+package org.coursesync.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.coursesync.lms.CourseCodes;
+import org.coursesync.system.CourseSyncProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The published catalog for subscribed systems (LumiNUS's "edX Contents API"): errors as
+ * bare JSON strings, paging in headers, and an ETag so that pollers get 304 when nothing
+ * changed.
+ */
+@Tag(name = "Catalog", description = "Published course runs, for systems with a subscription key")
+@RestController
+class CatalogController {
+
+	static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
+
+	private static final int MAX_SIZE = 1000;
+
+	private final Map<String, CourseSyncProperties.Catalog> catalogs;
+
+	private final CatalogService service;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	CatalogController(CourseSyncProperties properties, CatalogService service, JsonMapper json, Clock clock) {
+		this.catalogs = properties.catalogs();
+		this.service = service;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Operation(summary = "Published, non-hidden runs of a catalog",
+			description = "Ordered by start date then id. Paging metadata in the Link and X-Total-Count headers. "
+					+ "Errors are bare JSON strings: 404 \"the catalog is not found\", 403 \"Login user not "
+					+ "authorized to perform this action\", 400 naming the bad parameter.")
+	@GetMapping(path = "/api/1.0/catalogs/{catalog}/course-runs", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Transactional(readOnly = true)
+	ResponseEntity<byte[]> courseRuns(@PathVariable String catalog,
+			@Parameter(description = "subscription key of this catalog") @RequestHeader(name = KEY_HEADER,
+					required = false) String key,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+			@Parameter(description = "Archived, Current, Starting Soon or Upcoming") @RequestParam(
+					required = false) String availability,
+			@Parameter(description = "a course code") @RequestParam(required = false) String course,
+			@Parameter(description = "ISO-8601 instant or date") @RequestParam(name = "start_after",
+					required = false) String startAfter,
+			@Parameter(description = "ISO-8601 instant or date") @RequestParam(name = "start_before",
+					required = false) String startBefore,
+			@Parameter(description = "page number, from 0") @RequestParam(required = false) String page,
+			@Parameter(description = "page size, 1 to 1000 (default 100)") @RequestParam(required = false) String size,
+			UriComponentsBuilder uri) {
+		CourseSyncProperties.Catalog config = this.catalogs.get(catalog);
+		if (config == null) {
+			return error(HttpStatus.NOT_FOUND, "the catalog is not found");
+		}
+		if (!SubscriptionKeys.matches(config.subscriptionKeys(), key)) {
+			return error(HttpStatus.FORBIDDEN, "Login user not authorized to perform this action");
+		}
+		CatalogQuery query;
+		try {
+			query = new CatalogQuery(availability(availability), course(course), instant("start_after", startAfter),
+					instant("start_before", startBefore), integer("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE),
+					integer("size", size, 100, 1, MAX_SIZE));
+		}
+		catch (IllegalArgumentException ex) {
+			return error(HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
+		Instant now = this.clock.instant();
+		CatalogService.Page result = this.service.page(query, Set.copyOf(config.lmsBackends()), now);
+		byte[] body = this.json.writeValueAsBytes(result.runs());
+		String etag = etag(body);
+		HttpHeaders headers = new HttpHeaders();
+		headers.setETag(etag);
+		headers.setCacheControl("no-cache");
+		headers.set("X-Total-Count", Long.toString(result.total()));
+		headers.set(HttpHeaders.LINK, links(uri, catalog, query, result.total()));
+		if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+		}
+		return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	private ResponseEntity<byte[]> error(HttpStatus status, String message) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.json.writeValueAsBytes(message));
+	}
+
+	private static Availability availability(String value) {
+		if (value == null) {
+			return null;
+		}
+		return Availability.fromLabel(value)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"Invalid parameter 'availability': expected Archived, Current, Starting Soon or Upcoming"));
+	}
+
+	private static String course(String value) {
+		if (value == null) {
+			return null;
+		}
+		String code = CourseCodes.normalize(value);
+		if (code == null) {
+			throw new IllegalArgumentException("Invalid parameter 'course': expected a course code such as DemoX");
+		}
+		return code;
+	}
+
+	private static Instant instant(String name, String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+			}
+			catch (DateTimeParseException again) {
+				throw new IllegalArgumentException("Invalid parameter '" + name
+						+ "': expected an ISO-8601 instant such as 2030-01-01T00:00:00Z or a date such as 2030-01-01");
+			}
+		}
+	}
+
+	private static int integer(String name, String value, int fallback, int min, int max) {
+		if (value == null) {
+			return fallback;
+		}
+		try {
+			int number = Integer.parseInt(value.strip());
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(
+				"Invalid parameter '" + name + "': expected an integer from " + min + " to " + max);
+	}
+
+	private static String etag(byte[] body) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String links(UriComponentsBuilder base, String catalog, CatalogQuery query, long total) {
+		int last = (int) Math.max(0, (total - 1) / query.size());
+		List<String> links = new ArrayList<>();
+		links.add(link(base, catalog, query, 0, "first"));
+		if (query.page() > 0) {
+			links.add(link(base, catalog, query, Math.min(query.page() - 1, last), "prev"));
+		}
+		if (query.page() < last) {
+			links.add(link(base, catalog, query, query.page() + 1, "next"));
+		}
+		links.add(link(base, catalog, query, last, "last"));
+		return String.join(", ", links);
+	}
+
+	private static String link(UriComponentsBuilder base, String catalog, CatalogQuery query, int page, String rel) {
+		UriComponentsBuilder uri = base.cloneBuilder()
+			.path("/api/1.0/catalogs/{catalog}/course-runs")
+			.queryParam("page", page)
+			.queryParam("size", query.size());
+		if (query.availability() != null) {
+			uri.queryParam("availability", query.availability().label());
+		}
+		if (query.course() != null) {
+			uri.queryParam("course", query.course());
+		}
+		if (query.startAfter() != null) {
+			uri.queryParam("start_after", query.startAfter());
+		}
+		if (query.startBefore() != null) {
+			uri.queryParam("start_before", query.startBefore());
+		}
+		return "<" + uri.buildAndExpand(catalog).encode().toUriString() + ">; rel=\"" + rel + "\"";
+	}
+
+	/** Constant-time check of a subscription key against every key of a catalog. */
+	static final class SubscriptionKeys {
+
+		private SubscriptionKeys() {
+		}
+
+		static boolean matches(List<String> keys, String key) {
+			if (key == null || key.isEmpty()) {
+				return false;
+			}
+			byte[] sent = key.getBytes(StandardCharsets.UTF_8);
+			boolean match = false;
+			for (String candidate : keys) {
+				match |= MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8), sent);
+			}
+			return match;
+		}
+
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.coursesync.catalog;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads published runs with plain SQL: one query for the page, one for the count, both
+ * filtered and ordered in the database so that paging stays exact.
+ */
+@Repository
+class CatalogRepository {
+
+	private static final String FROM = " FROM course_run_public r JOIN course_public p ON p.course_id = r.course_id"
+			+ " JOIN course c ON c.id = r.course_id WHERE r.catalog_visibility <> 'hidden'";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	CatalogRepository(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A row of the page, before the backend-specific course key and availability. */
+	record Row(UUID draftRunId, UUID courseId, String resourceLink, String lmsBackend, Instant start, Instant end,
+			Instant enrollmentStart, Instant enrollmentEnd, List<String> languages, String offer,
+			String certificateOffer, BigDecimal price, BigDecimal certificatePrice, Integer minEffort,
+			Integer maxEffort, String pacingType, Integer weeksToComplete, Integer modularCredit, String marketingUrl) {
+
+	}
+
+	List<Row> page(CatalogQuery query, Set<String> backends, Instant now) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(query, backends, now, params);
+		params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+		String sql = "SELECT r.draft_run_id, r.course_id, r.resource_link, r.lms_backend, r.start_at, r.end_at,"
+				+ " r.enrollment_start, r.enrollment_end, r.languages, r.offer, r.certificate_offer, r.price,"
+				+ " r.certificate_price, p.min_effort, p.max_effort, p.pacing_type, p.weeks_to_complete,"
+				+ " p.modular_credit, p.marketing_url" + FROM + where
+				+ " ORDER BY r.start_at ASC NULLS LAST, r.draft_run_id ASC LIMIT :limit OFFSET :offset";
+		return this.jdbc.query(sql, params, CatalogRepository::row);
+	}
+
+	long count(CatalogQuery query, Set<String> backends, Instant now) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*)" + FROM + where(query, backends, now, params), params,
+				Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private static String where(CatalogQuery query, Set<String> backends, Instant now, MapSqlParameterSource params) {
+		StringBuilder where = new StringBuilder();
+		if (!backends.isEmpty()) {
+			where.append(" AND r.lms_backend IN (:backends)");
+			params.addValue("backends", backends);
+		}
+		if (query.course() != null) {
+			where.append(" AND c.code = :course");
+			params.addValue("course", query.course());
+		}
+		if (query.startAfter() != null) {
+			where.append(" AND r.start_at > :startAfter");
+			params.addValue("startAfter", Timestamp.from(query.startAfter()));
+		}
+		if (query.startBefore() != null) {
+			where.append(" AND r.start_at < :startBefore");
+			params.addValue("startBefore", Timestamp.from(query.startBefore()));
+		}
+		if (query.availability() != null) {
+			where.append(" AND ").append(query.availability().condition());
+			params.addValue("now", Timestamp.from(now)).addValue("soon", Timestamp.from(now.plus(Availability.SOON)));
+		}
+		return where.toString();
+	}
+
+	private static Row row(ResultSet rs, int rowNum) throws SQLException {
+		String languages = rs.getString("languages");
+		return new Row(rs.getObject("draft_run_id", UUID.class), rs.getObject("course_id", UUID.class),
+				rs.getString("resource_link"), rs.getString("lms_backend"), instant(rs, "start_at"),
+				instant(rs, "end_at"), instant(rs, "enrollment_start"), instant(rs, "enrollment_end"),
+				(languages == null || languages.isEmpty()) ? List.of() : Arrays.asList(languages.split(",")),
+				rs.getString("offer"), rs.getString("certificate_offer"), rs.getBigDecimal("price"),
+				rs.getBigDecimal("certificate_price"), integer(rs, "min_effort"), integer(rs, "max_effort"),
+				rs.getString("pacing_type"), integer(rs, "weeks_to_complete"), integer(rs, "modular_credit"),
+				rs.getString("marketing_url"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}
