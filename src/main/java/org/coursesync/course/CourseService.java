@@ -14,9 +14,9 @@ import org.coursesync.courserun.PublicCourseRunRepository;
 import org.coursesync.courserun.RunView;
 import org.coursesync.lms.CourseCodes;
 import org.coursesync.system.ApiProblem;
+import org.coursesync.system.LostRace;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -57,14 +57,7 @@ public class CourseService {
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
-		this.retry = new org.springframework.core.retry.RetryTemplate(
-				org.springframework.core.retry.RetryPolicy.builder()
-					.includes(DataIntegrityViolationException.class, ConcurrencyFailureException.class)
-					.maxRetries(8)
-					.delay(java.time.Duration.ofMillis(5))
-					.multiplier(2)
-					.maxDelay(java.time.Duration.ofMillis(200))
-					.build());
+		this.retry = LostRace.retryTemplate();
 		this.clock = clock;
 	}
 

@@ -21,12 +21,10 @@ import org.coursesync.synclog.SyncHistory;
 import org.coursesync.synclog.SyncOutcome;
 import org.coursesync.synclog.SyncRecord;
 import org.coursesync.system.CourseSyncProperties;
+import org.coursesync.system.LostRace;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,14 +83,7 @@ public class CourseRunSync {
 		this.history = history;
 		this.entityManager = entityManager;
 		this.transaction = new TransactionTemplate(transactionManager);
-		this.retry = new RetryTemplate(RetryPolicy.builder()
-			.includes(DataIntegrityViolationException.class, ConcurrencyFailureException.class)
-			.maxRetries(8)
-			.delay(Duration.ofMillis(5))
-			.multiplier(2)
-			.jitter(Duration.ofMillis(5))
-			.maxDelay(Duration.ofMillis(200))
-			.build());
+		this.retry = LostRace.retryTemplate();
 		this.clock = clock;
 		this.defaultCurrency = properties.defaultPriceCurrency();
 	}

@@ -36,8 +36,8 @@ class SyncErrorAdvice {
 		return unavailable("The catalog database is unavailable; retry in a few seconds.");
 	}
 
-	@ExceptionHandler(DataAccessException.class)
-	ResponseEntity<Map<String, String>> databaseError(DataAccessException ex) {
+	@ExceptionHandler({ DataAccessException.class, jakarta.persistence.PersistenceException.class })
+	ResponseEntity<Map<String, String>> databaseError(RuntimeException ex) {
 		logger.error("Sync failed on a database error: {}", ex.getClass().getSimpleName());
 		return unavailable("The catalog database failed to store the update; retry in a few seconds.");
 	}

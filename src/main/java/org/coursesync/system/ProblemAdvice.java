@@ -49,7 +49,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessException.class, DataAccessException.class })
+			TransientDataAccessException.class, DataAccessException.class,
+			jakarta.persistence.PersistenceException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
 		logger.warn("Admin request refused with 503, database failure: {}", ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -1,0 +1,191 @@
+package org.coursesync.reliability;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.coursesync.support.Database;
+import org.coursesync.support.TestHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the service on one real PostgreSQL, racing: one run per link, every
+ * request answered 200 (lost races are retried inside), a history row per item.
+ */
+class MultiInstanceConcurrencyIT {
+
+	static final String LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
+
+	static EmbeddedPostgres postgres;
+
+	static ConfigurableApplicationContext first;
+
+	static ConfigurableApplicationContext second;
+
+	static Database db;
+
+	UUID course;
+
+	@BeforeAll
+	static void startInstances() throws IOException {
+		postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+		first = TwoInstances.start(TwoInstances.url(postgres));
+		second = TwoInstances.start(TwoInstances.url(postgres));
+		db = new Database(
+				new JdbcTemplate(new DriverManagerDataSource(TwoInstances.url(postgres), "postgres", "postgres")));
+	}
+
+	@AfterAll
+	static void stopInstances() throws IOException {
+		first.close();
+		second.close();
+		postgres.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		db.reset();
+		this.course = db.course("DEMOX", "Demo");
+		db.publishCourse(this.course);
+	}
+
+	private static List<HttpResponse<String>> race(List<Callable<HttpResponse<String>>> calls) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+			for (Callable<HttpResponse<String>> call : calls) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			start.countDown();
+			List<HttpResponse<String>> responses = new ArrayList<>();
+			for (Future<HttpResponse<String>> future : futures) {
+				responses.add(future.get());
+			}
+			return responses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void fiftyConcurrentFirstSyncsOfOneLinkMakeOneRun() throws Exception {
+		TestHttp a = new TestHttp(TwoInstances.port(first));
+		TestHttp b = new TestHttp(TwoInstances.port(second));
+		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			TestHttp target = (i % 2 == 0) ? a : b;
+			String body = "{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": " + i
+					+ "}";
+			calls.add(() -> target.sync(body));
+		}
+		List<HttpResponse<String>> responses = race(calls);
+		assertThat(responses).allSatisfy((response) -> {
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("{\"success\":true}");
+		});
+		assertThat(db.draftRuns()).hasSize(1);
+		assertThat(db.publicRuns()).singleElement()
+			.satisfies((copy) -> assertThat(copy.get("draft_run_id")).isEqualTo(db.draftRuns().get(0).get("id")));
+		List<Map<String, Object>> events = db.events();
+		assertThat(events).hasSize(50);
+		assertThat(events.stream().filter((e) -> "created".equals(e.get("outcome")))).hasSize(1);
+		assertThat(events.stream().filter((e) -> "updated".equals(e.get("outcome")))).hasSize(49);
+	}
+
+	@Test
+	void overlappingBatchesOnBothInstancesMakeOneRunPerLink() throws Exception {
+		TestHttp a = new TestHttp(TwoInstances.port(first));
+		TestHttp b = new TestHttp(TwoInstances.port(second));
+		List<String> links = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			links.add("http://example.edx:8073/courses/course-v1:edX+DemoX+R" + i + "/course/");
+		}
+		Random random = new Random(42);
+		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int batch = 0; batch < 10; batch++) {
+			List<String> chosen = new ArrayList<>(links);
+			Collections.shuffle(chosen, random);
+			StringBuilder body = new StringBuilder("[");
+			for (int i = 0; i < 20; i++) {
+				body.append((i > 0) ? ", " : "")
+					.append("{\"resource_link\": \"")
+					.append(chosen.get(i))
+					.append("\", \"languages\": [\"en\"], \"enrollment_count\": ")
+					.append(batch)
+					.append("}");
+			}
+			String json = body.append("]").toString();
+			TestHttp target = (batch % 2 == 0) ? a : b;
+			calls.add(() -> target.sync(json));
+		}
+		List<HttpResponse<String>> responses = race(calls);
+		assertThat(responses).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(200));
+		List<Map<String, Object>> runs = db.draftRuns();
+		assertThat(runs.stream().map((run) -> run.get("resource_link")).distinct()).hasSameSizeAs(runs);
+		assertThat(db.publicRuns()).hasSameSizeAs(runs);
+		assertThat(db.events()).hasSize(200);
+		assertThat(db.events().stream().filter((e) -> "created".equals(e.get("outcome")))).hasSameSizeAs(runs);
+	}
+
+	@Test
+	void syncsRacingAnAdminPublishLoseNothing() throws Exception {
+		TestHttp a = new TestHttp(TwoInstances.port(first));
+		TestHttp b = new TestHttp(TwoInstances.port(second));
+		String draftLink = "https://draft.lms/courses/course-v1:edX+DemoX+D/info";
+		assertThat(a
+			.sync("{\"resource_link\": \"" + draftLink + "\", \"languages\": [\"en\"], "
+					+ "\"start\": \"2030-01-01T00:00:00Z\", \"enrollment_start\": \"2029-01-01T00:00:00Z\"}")
+			.statusCode()).isEqualTo(200);
+		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int i = 1; i <= 20; i++) {
+			String body = "{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": " + i
+					+ "}";
+			String draftBody = "{\"resource_link\": \"" + draftLink + "\", \"enrollment_count\": " + i + "}";
+			calls.add(() -> a.sync(body));
+			calls.add(() -> b.sync(draftBody));
+			calls.add(() -> ((calls.size() % 2 == 0) ? a : b).admin("POST", "/api/admin/courses/DEMOX/publish", null));
+		}
+		List<HttpResponse<String>> responses = race(calls);
+		assertThat(responses).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(200));
+		// One draft and one public copy per link; a final publish makes them equal.
+		assertThat(db.draftRuns()).hasSize(2);
+		assertThat(db.publicRuns()).hasSize(2);
+		assertThat(a.admin("POST", "/api/admin/courses/DEMOX/publish", null).statusCode()).isEqualTo(200);
+		for (Map<String, Object> draft : db.draftRuns()) {
+			Map<String, Object> copy = db.publicRuns()
+				.stream()
+				.filter((run) -> run.get("draft_run_id").equals(draft.get("id")))
+				.findFirst()
+				.orElseThrow();
+			assertThat(copy.get("enrollment_count")).isEqualTo(draft.get("enrollment_count"));
+		}
+		assertThat(db.unpublishedChanges("DEMOX")).isFalse();
+		assertThat(db.events()).hasSize(41);
+	}
+
+}
