@@ -41,6 +41,10 @@ public class CourseRunSync {
 
 	static final String NO_LMS = "No LMS configuration found for this resource link.";
 
+	static final String FAILED = "The catalog database could not store this item; nothing of it was kept: send it again.";
+
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(CourseRunSync.class);
+
 	static final String CREATION_DEACTIVATED = "Unknown course run when creation is deactivated.";
 
 	private final LmsRegistry lmsRegistry;
@@ -95,6 +99,23 @@ public class CourseRunSync {
 	public ItemResult sync(ObjectNode data, int secretIndex) {
 		String link = data.get("resource_link").asString().strip();
 		return this.retry.invoke(() -> this.transaction.execute((status) -> apply(data, link, secretIndex)));
+	}
+
+	/**
+	 * Records an item whose transaction failed (and rolled back whole) for a reason other
+	 * than its content; best effort, since the database may be what failed.
+	 */
+	public ItemResult recordFailed(String link, int secretIndex, RuntimeException cause) {
+		logger.error("Sync item failed and was rolled back: {}", cause.getClass().getSimpleName());
+		Map<String, List<String>> errors = Map.of("detail", List.of(FAILED));
+		try {
+			this.transaction.executeWithoutResult(
+					(status) -> this.history.record(SyncRecord.rejected(link, null, secretIndex, errors)));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not record the failed item either: {}", ex.getClass().getSimpleName());
+		}
+		return ItemResult.rejected(errors);
 	}
 
 	/** Records a request-level rejection (nothing else is written). */

@@ -10,10 +10,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -77,7 +80,19 @@ class SyncController {
 		if (!link.isString()) {
 			return reject(secret, null, Map.of("resource_link", List.of("Not a valid string.")));
 		}
-		ItemResult result = this.sync.sync(item, secret);
+		ItemResult result;
+		try {
+			result = this.sync.sync(item, secret);
+		}
+		catch (CannotCreateTransactionException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// Rolled back whole; recorded as failed, then answered 503 by
+			// SyncErrorAdvice.
+			this.sync.recordFailed(link.asString().strip(), secret, ex);
+			throw ex;
+		}
 		return result.isSuccess() ? ResponseEntity.ok(SUCCESS) : ResponseEntity.badRequest().body(result.errors());
 	}
 
@@ -90,10 +105,29 @@ class SyncController {
 		}
 		Map<String, Object> results = new LinkedHashMap<>();
 		boolean allSucceeded = true;
+		boolean anyFailed = false;
 		for (JsonNode item : items) {
-			ItemResult result = this.sync.sync((ObjectNode) item, secret);
+			String link = item.get("resource_link").asString().strip();
+			ItemResult result;
+			try {
+				result = this.sync.sync((ObjectNode) item, secret);
+			}
+			catch (CannotCreateTransactionException ex) {
+				// The database is unreachable: the remaining items would fail too.
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				// This item rolled back whole; the others keep their results.
+				result = this.sync.recordFailed(link, secret, ex);
+				anyFailed = true;
+			}
 			allSucceeded &= result.isSuccess();
-			results.put(item.get("resource_link").asString().strip(), result.isSuccess() ? SUCCESS : result.errors());
+			results.put(link, result.isSuccess() ? SUCCESS : result.errors());
+		}
+		if (anyFailed) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.body(results);
 		}
 		return allSucceeded ? ResponseEntity.ok(results) : ResponseEntity.badRequest().body(results);
 	}
