@@ -1,0 +1,133 @@
+package org.coursesync.reliability;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.coursesync.support.Database;
+import org.coursesync.support.TestHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL stopped under load and started again: 503 with Retry-After and a JSON body
+ * (never a hang, a 500 or a stack trace), readiness DOWN, then recovery without a
+ * restart.
+ */
+class DatabaseOutageIT {
+
+	static final String LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
+
+	static int pgPort;
+
+	static Path dataDirectory;
+
+	static EmbeddedPostgres postgres;
+
+	static ConfigurableApplicationContext app;
+
+	static TestHttp http;
+
+	@BeforeAll
+	static void start() throws IOException {
+		pgPort = TwoInstances.freePort();
+		dataDirectory = Files.createTempDirectory("coursesync-outage");
+		postgres = startPostgres();
+		app = TwoInstances.start(TwoInstances.url(postgres), "--spring.datasource.hikari.connection-timeout=2000",
+				"--spring.datasource.hikari.validation-timeout=1000");
+		http = new TestHttp(TwoInstances.port(app));
+		Database db = new Database(
+				new JdbcTemplate(new DriverManagerDataSource(TwoInstances.url(postgres), "postgres", "postgres")));
+		db.reset();
+		db.course("DEMOX", "Demo");
+	}
+
+	static EmbeddedPostgres startPostgres() throws IOException {
+		return EmbeddedPostgres.builder()
+			.setPort(pgPort)
+			.setDataDirectory(dataDirectory)
+			.setCleanDataDirectory(false)
+			.start();
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		app.close();
+		postgres.close();
+		FileSystemUtils.deleteRecursively(dataDirectory);
+	}
+
+	private static HttpResponse<String> sync(int count) {
+		return http.sync(
+				"{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": " + count + "}");
+	}
+
+	private static int status(String path) {
+		return http.send(HttpRequest.newBuilder(http.uri(path)).GET()).statusCode();
+	}
+
+	@Test
+	void answers503DuringAnOutageAndRecoversWithoutRestart() throws Exception {
+		assertThat(sync(1).statusCode()).isEqualTo(200);
+		List<HttpResponse<String>> duringLoad = new CopyOnWriteArrayList<>();
+		List<Long> durations = new CopyOnWriteArrayList<>();
+		AtomicBoolean loading = new AtomicBoolean(true);
+		Thread load = new Thread(() -> {
+			int i = 2;
+			while (loading.get()) {
+				long started = System.nanoTime();
+				duringLoad.add(sync(i++));
+				durations.add(Duration.ofNanos(System.nanoTime() - started).toMillis());
+			}
+		});
+		load.start();
+		Thread.sleep(300);
+		postgres.close();
+		Thread.sleep(4000);
+
+		HttpResponse<String> down = sync(1000);
+		assertThat(down.statusCode()).isEqualTo(503);
+		assertThat(down.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(down.body()).startsWith("{\"detail\":\"").doesNotContain("Exception").doesNotContain("at org.");
+		assertThat(status("/actuator/health/readiness")).isEqualTo(503);
+		assertThat(status("/actuator/health/liveness")).isEqualTo(200);
+
+		postgres = startPostgres();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		int recovered = 0;
+		while (System.nanoTime() < deadline && recovered != 200) {
+			recovered = sync(2000).statusCode();
+			if (recovered != 200) {
+				Thread.sleep(250);
+			}
+		}
+		loading.set(false);
+		load.join(15000);
+		assertThat(recovered).isEqualTo(200);
+		for (int i = 0; i < 10; i++) {
+			assertThat(sync(3000 + i).statusCode()).isEqualTo(200);
+		}
+		assertThat(status("/actuator/health/readiness")).isEqualTo(200);
+		// Under load across the outage: only 200 or 503, never a 500, never a hung
+		// request.
+		assertThat(duringLoad).isNotEmpty().allSatisfy((response) -> assertThat(response.statusCode()).isIn(200, 503));
+		assertThat(duringLoad).anySatisfy((response) -> assertThat(response.statusCode()).isEqualTo(503));
+		assertThat(durations).allSatisfy((millis) -> assertThat(millis).isLessThan(10_000L));
+	}
+
+}
