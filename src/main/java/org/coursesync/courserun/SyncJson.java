@@ -27,6 +27,10 @@ class SyncJson {
 
 	private static final int MAX_NESTING = 200;
 
+	/** Parts of Jackson's messages that name its classes or features: never sent back. */
+	private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern
+		.compile("\\([^()]*`[^()]*\\)|`[^`]*`|\\S*tools\\.jackson\\S*|\\S*java\\.\\S*");
+
 	private final JsonMapper mapper;
 
 	SyncJson() {
@@ -84,6 +88,10 @@ class SyncJson {
 		if (newline >= 0) {
 			message = message.substring(0, newline);
 		}
+		if (message.startsWith("Trailing token")) {
+			message = "Extra data after the JSON value";
+		}
+		message = INTERNALS.matcher(message).replaceAll("").strip();
 		TokenStreamLocation location = ex.getLocation();
 		if (location != null && location.getLineNr() > 0) {
 			message += ": line " + location.getLineNr() + " column " + location.getColumnNr() + " (char "

@@ -1,5 +1,7 @@
 package org.coursesync.system;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -30,19 +32,19 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/api/*/course-runs-sync", "/api/*/course-runs-sync/")
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/*/catalogs/*/course-runs")
-				.permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-				.permitAll()
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error")
-				.permitAll()
-				.requestMatchers("/api/admin/**", "/actuator/**")
-				.hasRole("ADMIN")
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/api/*/course-runs-sync", "/api/*/course-runs-sync/")
+						.permitAll()
+						.requestMatchers(HttpMethod.GET, "/api/*/catalogs/*/course-runs")
+						.permitAll()
+						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+						.permitAll()
+						.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+						.permitAll()
+						.requestMatchers("/api/admin/**", "/actuator/**")
+						.hasRole("ADMIN")
+						.anyRequest()
+						.authenticated())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable());
 		return http.build();

@@ -1,0 +1,66 @@
+package org.coursesync.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * HTTP/1.1 over a plain socket, for requests no client library would send (bad paths,
+ * non-ASCII headers, lying lengths).
+ */
+public final class RawHttp {
+
+	private RawHttp() {
+	}
+
+	/**
+	 * A response: status code (0 when the server closed without answering) and raw body.
+	 */
+	public record Response(int status, String head, String body) {
+	}
+
+	/**
+	 * Sends {@code head} (request line and headers, without the final blank line) then
+	 * {@code body}, and reads until the server closes.
+	 */
+	public static Response send(int port, byte[] head, byte[] body) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(15000);
+			OutputStream out = socket.getOutputStream();
+			try {
+				out.write(head);
+				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.write(body);
+				out.flush();
+			}
+			catch (IOException ex) {
+				// The server may answer (413, 400) and close before reading everything.
+			}
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			InputStream in = socket.getInputStream();
+			byte[] buffer = new byte[8192];
+			try {
+				for (int n; (n = in.read(buffer)) >= 0;) {
+					received.write(buffer, 0, n);
+				}
+			}
+			catch (SocketTimeoutException | java.net.SocketException ex) {
+				// keep what was read
+			}
+			String text = received.toString(StandardCharsets.ISO_8859_1);
+			int split = text.indexOf("\r\n\r\n");
+			String headPart = (split >= 0) ? text.substring(0, split) : text;
+			String bodyPart = (split >= 0) ? text.substring(split + 4) : "";
+			int status = 0;
+			if (headPart.startsWith("HTTP/1.1 ") && headPart.length() >= 12) {
+				status = Integer.parseInt(headPart.substring(9, 12));
+			}
+			return new Response(status, headPart, bodyPart);
+		}
+	}
+
+}
