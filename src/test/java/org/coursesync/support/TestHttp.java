@@ -30,6 +30,11 @@ public final class TestHttp {
 		this.port = port;
 	}
 
+	/** The test server's port. */
+	public int port() {
+		return this.port;
+	}
+
 	/** A URI on the test server. */
 	public URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
