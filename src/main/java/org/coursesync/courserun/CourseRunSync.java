@@ -73,10 +73,14 @@ public class CourseRunSync {
 
 	private final String defaultCurrency;
 
+	private final SyncMetrics metrics;
+
 	CourseRunSync(LmsRegistry lmsRegistry, RunPayloadValidator validator, CourseRunRepository runs,
 			PublicCourseRunRepository publicRuns, CourseRepository courses, PublicCourseRepository publicCourses,
 			RunPublication publication, SyncHistory history, EntityManager entityManager,
-			PlatformTransactionManager transactionManager, Clock clock, CourseSyncProperties properties) {
+			PlatformTransactionManager transactionManager, Clock clock, CourseSyncProperties properties,
+			SyncMetrics metrics) {
+		this.metrics = metrics;
 		this.lmsRegistry = lmsRegistry;
 		this.validator = validator;
 		this.runs = runs;
@@ -98,7 +102,12 @@ public class CourseRunSync {
 	 */
 	public ItemResult sync(ObjectNode data, int secretIndex) {
 		String link = data.get("resource_link").asString().strip();
-		return this.retry.invoke(() -> this.transaction.execute((status) -> apply(data, link, secretIndex)));
+		long started = System.nanoTime();
+		ItemResult result = this.retry
+			.invoke(() -> this.transaction.execute((status) -> apply(data, link, secretIndex)));
+		this.metrics.item(result.outcome().wireName(), result.lmsBackend(), result.syncMode(),
+				System.nanoTime() - started);
+		return result;
 	}
 
 	/**
@@ -220,7 +229,7 @@ public class CourseRunSync {
 		String courseCode = this.courses.findCodeById(run.getCourseId());
 		this.history.record(new SyncRecord(run.getResourceLink(), lms.baseUrl(), outcome, secretIndex, courseCode,
 				run.getId(), run.getSyncMode(), changes, Map.of()));
-		return new ItemResult(outcome, Map.of());
+		return new ItemResult(outcome, Map.of(), lms.baseUrl(), run.getSyncMode().wireName());
 	}
 
 	private ItemResult reject(String link, LmsBackend lms, int secretIndex, String field, String message) {
@@ -231,7 +240,7 @@ public class CourseRunSync {
 
 	private ItemResult reject(String link, LmsBackend lms, int secretIndex, Map<String, List<String>> errors) {
 		this.history.record(SyncRecord.rejected(link, (lms != null) ? lms.baseUrl() : null, secretIndex, errors));
-		return ItemResult.rejected(errors);
+		return new ItemResult(SyncOutcome.REJECTED, errors, (lms != null) ? lms.baseUrl() : null, null);
 	}
 
 }

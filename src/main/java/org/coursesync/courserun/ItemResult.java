@@ -10,11 +10,13 @@ import org.coursesync.synclog.SyncOutcome;
  *
  * @param outcome what happened
  * @param errors field errors of a rejected item (empty otherwise)
+ * @param lmsBackend base URL of the selected LMS backend, if any (for metrics)
+ * @param syncMode sync mode of the run, if any (for metrics)
  */
-public record ItemResult(SyncOutcome outcome, Map<String, List<String>> errors) {
+public record ItemResult(SyncOutcome outcome, Map<String, List<String>> errors, String lmsBackend, String syncMode) {
 
 	static ItemResult rejected(Map<String, List<String>> errors) {
-		return new ItemResult(SyncOutcome.REJECTED, errors);
+		return new ItemResult(SyncOutcome.REJECTED, errors, null, null);
 	}
 
 	/** Whether the item was accepted. */

@@ -30,8 +30,6 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers("/api/*/course-runs-sync", "/api/*/course-runs-sync/")
 						.permitAll()

@@ -38,6 +38,7 @@ public class SyncRejections {
 		this.meterRegistry.counter("coursesync.sync.rejected.requests", "status", Integer.toString(status)).increment();
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader("Cache-Control", "no-store");
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 	}

@@ -24,9 +24,20 @@ public final class TestHttp {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
+	private final String host;
+
 	private final int port;
 
 	public TestHttp(int port) {
+		this("localhost", port);
+	}
+
+	/**
+	 * A client of the server on {@code port}, connecting to {@code host} (e.g.
+	 * 127.0.0.2).
+	 */
+	public TestHttp(String host, int port) {
+		this.host = host;
 		this.port = port;
 	}
 
@@ -37,7 +48,7 @@ public final class TestHttp {
 
 	/** A URI on the test server. */
 	public URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
+		return URI.create("http://" + this.host + ":" + this.port + path);
 	}
 
 	/** POSTs {@code body} to the v1.0 sync path, signed with the test secret. */

@@ -1,0 +1,72 @@
+package org.coursesync.courserun;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sync metrics: items by outcome, LMS backend and sync mode; item latency (histogram);
+ * the size of the history (a {@code count(*)} refreshed at most every 30 seconds).
+ */
+@Component
+class SyncMetrics {
+
+	private static final Duration HISTORY_REFRESH = Duration.ofSeconds(30);
+
+	private final MeterRegistry registry;
+
+	private final JdbcTemplate jdbc;
+
+	private final AtomicLong historySize = new AtomicLong();
+
+	private volatile long historyReadAt = Long.MIN_VALUE;
+
+	SyncMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
+		this.registry = registry;
+		this.jdbc = jdbc;
+		Gauge.builder("coursesync.sync.history.size", this, SyncMetrics::historySize)
+			.description("Rows in the sync history")
+			.register(registry);
+	}
+
+	void item(String outcome, String lmsBackend, String syncMode, long nanos) {
+		String lms = (lmsBackend != null) ? lmsBackend : "none";
+		String mode = (syncMode != null) ? syncMode : "none";
+		Counter.builder("coursesync.sync.items")
+			.description("Sync items by outcome, LMS backend and sync mode")
+			.tag("outcome", outcome)
+			.tag("lms_backend", lms)
+			.tag("sync_mode", mode)
+			.register(this.registry)
+			.increment();
+		Timer.builder("coursesync.sync.item.duration")
+			.description("Time to apply one sync item, retries included")
+			.tag("outcome", outcome)
+			.publishPercentileHistogram()
+			.register(this.registry)
+			.record(Duration.ofNanos(nanos));
+	}
+
+	private double historySize() {
+		long now = System.nanoTime();
+		if (now - this.historyReadAt > HISTORY_REFRESH.toNanos() || this.historyReadAt == Long.MIN_VALUE) {
+			this.historyReadAt = now;
+			try {
+				Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM sync_event", Long.class);
+				this.historySize.set((count != null) ? count : 0);
+			}
+			catch (RuntimeException ex) {
+				// Keep the last known value while the database is unavailable.
+			}
+		}
+		return this.historySize.get();
+	}
+
+}
