@@ -5,11 +5,13 @@ import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A draft course run: what syncs and admins write. At most one per resource link.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "course_run")
 public class CourseRun extends RunData {
 

@@ -1,7 +1,6 @@
 package org.coursesync.courserun;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
@@ -16,11 +15,12 @@ import org.springframework.data.jpa.repository.Query;
 public interface CourseRunRepository extends JpaRepository<CourseRun, UUID> {
 
 	/**
-	 * The draft run of {@code resourceLink}, row-locked until the end of the transaction.
+	 * The draft run of {@code resourceLink} with its public copy (or null), in one query
+	 * and without a row lock: the sync's UPDATEs take the lock, as late as possible, so
+	 * that a burst on one link holds it only for its writes.
 	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select r from CourseRun r where r.resourceLink = ?1")
-	Optional<CourseRun> findForSync(String resourceLink);
+	@Query("select r, p from CourseRun r left join PublicCourseRun p on p.draftRunId = r.id where r.resourceLink = ?1")
+	List<Object[]> findWithPublicCopy(String resourceLink);
 
 	List<CourseRun> findByCourseIdOrderByCreatedAtAscIdAsc(UUID courseId);
 

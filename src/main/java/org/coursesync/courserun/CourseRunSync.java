@@ -75,6 +75,10 @@ public class CourseRunSync {
 
 	private final SyncMetrics metrics;
 
+	private static final int MAX_CACHED_CODES = 100_000;
+
+	private final Map<UUID, String> courseCodes = new java.util.concurrent.ConcurrentHashMap<>();
+
 	CourseRunSync(LmsRegistry lmsRegistry, RunPayloadValidator validator, CourseRunRepository runs,
 			PublicCourseRunRepository publicRuns, CourseRepository courses, PublicCourseRepository publicCourses,
 			RunPublication publication, SyncHistory history, EntityManager entityManager,
@@ -140,16 +144,18 @@ public class CourseRunSync {
 		}
 		LmsBackend lms = selected.get();
 		lms.cleanData(data);
-		Optional<CourseRun> draft = this.runs.findForSync(link);
-		RunValidation validation = this.validator.validate(data, draft.isPresent());
+		List<Object[]> found = this.runs.findWithPublicCopy(link);
+		CourseRun draft = found.isEmpty() ? null : (CourseRun) found.get(0)[0];
+		RunValidation validation = this.validator.validate(data, draft != null);
 		if (!validation.isValid()) {
 			return reject(link, lms, secretIndex, validation.errors());
 		}
-		return draft.isPresent() ? update(draft.get(), validation.values(), lms, secretIndex)
+		return (draft != null) ? update(draft, (PublicCourseRun) found.get(0)[1], validation.values(), lms, secretIndex)
 				: create(data, link, validation.values(), lms, secretIndex);
 	}
 
-	private ItemResult update(CourseRun run, Map<RunField, Object> values, LmsBackend lms, int secretIndex) {
+	private ItemResult update(CourseRun run, PublicCourseRun publicCopy, Map<RunField, Object> values, LmsBackend lms,
+			int secretIndex) {
 		if (run.getSyncMode() == SyncMode.MANUAL) {
 			return record(run, lms, SyncOutcome.UNCHANGED, secretIndex, Map.of());
 		}
@@ -157,7 +163,6 @@ public class CourseRunSync {
 		writable.keySet().removeAll(lms.noUpdateFields());
 		Instant now = this.clock.instant();
 		Map<String, Map<String, Object>> changes = apply(run, writable, now);
-		PublicCourseRun publicCopy = this.publicRuns.findByDraftRunId(run.getId()).orElse(null);
 		if (run.getSyncMode() == SyncMode.SYNC_TO_PUBLIC) {
 			if (publicCopy != null) {
 				apply(publicCopy, writable, now);
@@ -226,10 +231,23 @@ public class CourseRunSync {
 
 	private ItemResult record(CourseRun run, LmsBackend lms, SyncOutcome outcome, int secretIndex,
 			Map<String, Map<String, Object>> changes) {
-		String courseCode = this.courses.findCodeById(run.getCourseId());
+		String courseCode = courseCode(run.getCourseId());
 		this.history.record(new SyncRecord(run.getResourceLink(), lms.baseUrl(), outcome, secretIndex, courseCode,
 				run.getId(), run.getSyncMode(), changes, Map.of()));
 		return new ItemResult(outcome, Map.of(), lms.baseUrl(), run.getSyncMode().wireName());
+	}
+
+	/** Course codes never change (a course is deleted, never renamed): cached by id. */
+	private String courseCode(UUID courseId) {
+		String code = this.courseCodes.get(courseId);
+		if (code == null) {
+			code = this.courses.findCodeById(courseId);
+			if (this.courseCodes.size() > MAX_CACHED_CODES) {
+				this.courseCodes.clear();
+			}
+			this.courseCodes.put(courseId, code);
+		}
+		return code;
 	}
 
 	private ItemResult reject(String link, LmsBackend lms, int secretIndex, String field, String message) {

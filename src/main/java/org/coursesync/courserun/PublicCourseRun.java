@@ -6,12 +6,14 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * The public copy of a draft run: what the catalog serves. Made by a publish, or by a
  * {@code sync_to_public} sync of a published course.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "course_run_public")
 public class PublicCourseRun extends RunData {
 
