@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# coursesync benchmark: the service on PostgreSQL versus pgbench running the same SQL and versus a
+# trivial HMAC+JSON endpoint, side by side. Loopback only; every load is bounded in time.
+#   bench/run.sh            storm, spread (8/32/128 connections), pgbench, trivial, batches
+#   bench/run.sh h2         the same service workloads on the embedded H2 default
+#   bench/run.sh soak N     N syncs (default 1000000), heap after GC every 10%
+# Environment: BENCH_DURATION (seconds per wrk/pgbench run, default 10), BENCH_CONNECTIONS
+# (default "8 32 128"), JAVA_OPTS (default below).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODE="${1:-pg}"
+SOAK_SYNCS="${2:-1000000}"
+DURATION="${BENCH_DURATION:-10}"
+CONNECTIONS="${BENCH_CONNECTIONS:-8 32 128}"
+JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch}"
+SECRET=bench-secret
+OUT="bench/results/$(date +%Y%m%d-%H%M%S)-$MODE"
+mkdir -p "$OUT"
+RESULTS="$OUT/results.jsonl"
+: > "$RESULTS"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done
+  if [ -n "${PGDATA_DIR:-}" ]; then runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null 2>&1; }
+install_tools() {
+  local missing=()
+  need wrk || missing+=(wrk)
+  ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
+  need python3 || missing+=(python3)
+  need curl || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+start_postgres() {
+  PGPORT=$(free_port)
+  PGDATA_DIR=$(mktemp -d /tmp/coursesync-bench-pg.XXXXXX)
+  chown postgres "$PGDATA_DIR"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust >/dev/null
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w start \
+    -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c log_destination=stderr" >/dev/null
+  psql_() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+  psql_ -c "CREATE DATABASE coursesync"
+}
+
+start_service() {
+  local datasource=("$@")
+  PORT=$(free_port)
+  java $JAVA_OPTS -jar target/coursesync-*.jar --spring.profiles.active=bench --server.port="$PORT" \
+    --coursesync.secrets="$SECRET" --coursesync.admin.password=bench-admin \
+    --coursesync.lms-backends[0].base-url=https://bench.lms --coursesync.lms-backends[0].backend=openedx \
+    '--coursesync.lms-backends[0].course-regex=^https://bench\.lms/courses/(?P<course_id>.+)/info$' \
+    --coursesync.lms-backends[0].default-course-run-sync-mode=sync_to_public \
+    --logging.level.root=WARN "${datasource[@]}" > "$OUT/service.log" 2>&1 &
+  SERVICE_PID=$!
+  PIDS+=("$SERVICE_PID")
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "the service did not start; see $OUT/service.log" >&2
+  exit 1
+}
+
+# wrk NAME URL FILE CONNECTIONS
+run_wrk() {
+  local name=$1 url=$2 file=$3 conns=$4 threads=2
+  [ "$conns" -lt 2 ] && threads=1
+  wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s --latency -s bench/sync.lua "$url" -- "$file" > "$OUT/wrk-$name-$conns.txt" 2>&1 || true
+  python3 - "$OUT/wrk-$name-$conns.txt" "$name" "$conns" >> "$RESULTS" <<'PY'
+import json, re, sys
+text = open(sys.argv[1]).read()
+def ms(label):
+    m = re.search(r"^\s*%s\s+([\d.]+)(us|ms|s)\b" % label, text, re.M)
+    if not m: return None
+    v = float(m.group(1)); return round(v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v, 2)
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print(json.dumps({"kind": "http", "name": sys.argv[2], "connections": int(sys.argv[3]),
+                  "rps": float(rps.group(1)) if rps else 0.0, "p50": ms("50%"), "p99": ms("99%"),
+                  "non2xx": int(errors.group(1)) if errors else 0}))
+PY
+}
+
+run_pgbench() {
+  local name=$1 script=$2 conns=$3
+  "$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M prepared -c "$conns" -j 2 -T "$DURATION" \
+    -f "$script" -r coursesync > "$OUT/pgbench-$name-$conns.txt" 2>&1 || true
+  python3 - "$OUT/pgbench-$name-$conns.txt" "$name" "$conns" >> "$RESULTS" <<'PY'
+import json, re, sys
+text = open(sys.argv[1]).read()
+tps = re.search(r"tps = ([\d.]+)", text)
+lat = re.search(r"latency average = ([\d.]+) ms", text)
+failed = re.search(r"number of failed transactions: (\d+)", text)
+print(json.dumps({"kind": "pgbench", "name": "pgbench-" + sys.argv[2], "connections": int(sys.argv[3]),
+                  "rps": float(tps.group(1)) if tps else 0.0, "p50": float(lat.group(1)) if lat else None,
+                  "p99": None, "failed": int(failed.group(1)) if failed else None}))
+PY
+}
+
+sign_post() {  # URL BODY_FILE SIG_FILE -> seconds
+  curl -s -o /dev/null -w '%{time_total}' -X POST "$1" -H 'Content-Type: application/json' \
+    -H "Authorization: $(cat "$3")" --data-binary @"$2"
+}
+
+memory() {
+  jcmd "$SERVICE_PID" GC.run >/dev/null 2>&1 || true
+  sleep 1
+  local heap rss
+  heap=$(jcmd "$SERVICE_PID" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+' || echo 0)
+  rss=$(grep VmRSS "/proc/$SERVICE_PID/status" | grep -oE '[0-9]+')
+  echo "{\"kind\": \"memory\", \"heap_mb\": $((heap / 1024)), \"rss_mb\": $((rss / 1024))}"
+}
+
+install_tools
+echo "building the jar"
+./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package
+python3 bench/benchlib.py bodies storm 10000 "$SECRET" > "$OUT/storm.txt"
+python3 bench/benchlib.py bodies spread 1000 "$SECRET" > "$OUT/spread.txt"
+SYNC_PATH=/api/v1.0/course-runs-sync
+
+if [ "$MODE" = "h2" ]; then
+  start_service "--spring.datasource.url=jdbc:h2:file:$OUT/h2db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+  for i in $(seq 0 49); do curl -fs -u admin:bench-admin -X POST "http://127.0.0.1:$PORT/api/admin/courses" -H 'Content-Type: application/json' -d "{\"code\":\"C$i\",\"title\":\"Bench\"}" >/dev/null; done
+  for i in $(seq 0 49); do curl -fs -u admin:bench-admin -X POST "http://127.0.0.1:$PORT/api/admin/courses/C$i/publish" >/dev/null; done
+else
+  start_postgres
+  start_service "--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PGPORT/coursesync" \
+    --spring.datasource.username=postgres --spring.datasource.password=
+  python3 bench/benchlib.py seed 50 | psql_ -d coursesync
+fi
+URL="http://127.0.0.1:$PORT$SYNC_PATH"
+
+if [ "$MODE" = "soak" ]; then
+  echo "soak: $SOAK_SYNCS syncs"
+  step=$((SOAK_SYNCS / 10)); sent=0
+  while [ $sent -lt "$SOAK_SYNCS" ]; do
+    wrk -t2 -c32 -d3600s --timeout 10s -s bench/sync.lua "$URL" -- "$OUT/spread.txt" > "$OUT/soak-wrk.txt" 2>&1 &
+    WRK=$!
+    target=$((sent + step))
+    while :; do
+      count=$(curl -fs -u admin:bench-admin "http://127.0.0.1:$PORT/api/admin/sync-events?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total_items"])')
+      [ "$count" -ge "$target" ] && break
+      sleep 2
+    done
+    kill $WRK 2>/dev/null || true; wait $WRK 2>/dev/null || true
+    sent=$count
+    m=$(memory)
+    echo "$m" | python3 -c "import json,sys; d=json.load(sys.stdin); d['kind']='soak'; d['syncs']=$sent; print(json.dumps(d))" | tee -a "$RESULTS"
+  done
+  python3 bench/benchlib.py report "$RESULTS"
+  exit 0
+fi
+
+echo "warming up"
+wrk -t2 -c16 -d5s -s bench/sync.lua "$URL" -- "$OUT/spread.txt" >/dev/null 2>&1 || true
+wrk -t2 -c16 -d3s -s bench/sync.lua "http://127.0.0.1:$PORT/bench/trivial-sync" -- "$OUT/spread.txt" >/dev/null 2>&1 || true
+
+if [ "$MODE" != "h2" ]; then
+  echo "capturing the SQL of one update item from the PostgreSQL log"
+  psql_ -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 1
+  : > "$PGDATA_DIR/server.log"
+  head -1 "$OUT/storm.txt" | { IFS=$'\t' read -r sig body; curl -fs -X POST "$URL" -H 'Content-Type: application/json' -H "Authorization: SIG-HMAC-SHA256 $sig" --data-binary "$body" >/dev/null; }
+  sed -n 2p "$OUT/storm.txt" | { IFS=$'\t' read -r sig body; curl -fs -X POST "$URL" -H 'Content-Type: application/json' -H "Authorization: SIG-HMAC-SHA256 $sig" --data-binary "$body" >/dev/null; }
+  sleep 1
+  psql_ -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+  cp "$PGDATA_DIR/server.log" "$OUT/captured.log"
+  python3 bench/benchlib.py pgbench-scripts "$OUT/captured.log" "$OUT"
+  echo "SQL per update item (captured):"; sed 's/^/  /' "$OUT/captured.sql"
+fi
+
+for c in $CONNECTIONS; do
+  echo "connections: $c"
+  run_wrk storm "$URL" "$OUT/storm.txt" "$c"
+  run_wrk spread "$URL" "$OUT/spread.txt" "$c"
+  run_wrk trivial "http://127.0.0.1:$PORT/bench/trivial-sync" "$OUT/spread.txt" "$c"
+  if [ "$MODE" != "h2" ]; then
+    run_pgbench storm "$OUT/storm.pgbench.sql" "$c"
+    run_pgbench spread "$OUT/spread.pgbench.sql" "$c"
+  fi
+done
+
+echo "batches"
+offset=100000
+for size in 1 100 1000 10000; do
+  python3 bench/benchlib.py batch "$size" "$SECRET" "$OUT/batch-$size.json" "$OUT/batch-$size.sig" "$offset"
+  offset=$((offset + size))
+  seconds=$(sign_post "$URL" "$OUT/batch-$size.json" "$OUT/batch-$size.sig")
+  echo "{\"kind\": \"batch\", \"name\": \"batch-$size\", \"items\": $size, \"seconds\": $seconds}" >> "$RESULTS"
+done
+ten=0
+for i in $(seq 1 10); do
+  python3 bench/benchlib.py batch 1000 "$SECRET" "$OUT/b.json" "$OUT/b.sig" "$offset"; offset=$((offset + 1000))
+  ten=$(python3 -c "print($ten + $(sign_post "$URL" "$OUT/b.json" "$OUT/b.sig"))")
+done
+echo "{\"kind\": \"batch\", \"name\": \"10x1000\", \"items\": 10000, \"seconds\": $ten}" >> "$RESULTS"
+memory >> "$RESULTS"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; mode $MODE; ${DURATION}s per run; JAVA_OPTS=$JAVA_OPTS" | tee "$OUT/machine.txt"
+python3 bench/benchlib.py report "$RESULTS" | tee "$OUT/report.txt"
+echo "raw outputs in $OUT"
