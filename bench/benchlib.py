@@ -51,55 +51,66 @@ def seed(courses):
 def pgbench_scripts(log_path, outdir):
     """Turns the statements PostgreSQL logged for one update item into pgbench scripts.
 
-    The log holds, per statement, 'execute <name>: SQL' then 'DETAIL:  Parameters: $1 = '...', ...'.
-    Values are inlined, then the run-specific ones replaced by pgbench variables.
+    The log holds 'LOG:  execute <name>: SQL' followed by 'DETAIL:  parameters: $1 = '...', ...'.
+    Values are inlined, then the item-specific ones (link, run ids, count, event id) become
+    pgbench variables, so that pgbench runs the service's own statements, one transaction each.
     """
-    text = open(log_path, encoding="utf-8", errors="replace").read()
-    entries = re.findall(r"LOG:  (?:execute [^:]*|statement): (.*?)\n(?:.*?DETAIL:  Parameters: (.*?)\n)?", text)
+    lines = open(log_path, encoding="utf-8", errors="replace").read().splitlines()
     statements = []
-    for sql, params in entries:
-        sql = sql.strip()
-        if params:
+    for i, line in enumerate(lines):
+        m = re.search(r"LOG:  (?:execute [^:]*|statement): (.*)$", line)
+        if not m:
+            continue
+        sql = m.group(1).strip()
+        if i + 1 < len(lines) and "DETAIL:  parameters: " in lines[i + 1]:
+            params = lines[i + 1].split("DETAIL:  parameters: ", 1)[1]
             values = dict(re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", params))
-            sql = re.sub(r"\$(\d+)", lambda m: values.get(m.group(1), "NULL"), sql)
+            sql = re.sub(r"\$(\d+)\b", lambda v: values.get(v.group(1), "NULL"), sql)
         statements.append(sql)
-    # Keep the statements of the last complete update item (BEGIN .. COMMIT).
     item, current = [], None
     for sql in statements:
         if sql.upper() == "BEGIN":
             current = []
         elif sql.upper() == "COMMIT" and current is not None:
-            if any(s.lower().startswith("update course_run ") for s in current):
+            if any(st.lower().startswith("update course_run ") for st in current):
                 item = current
             current = None
-        elif current is not None:
+        elif current is not None and sql:
             current.append(sql)
     if not item:
         sys.exit("no update item found in " + log_path)
     open(outdir + "/captured.sql", "w").write(";\n".join(item) + ";\n")
+    link_literal = r"'%s/courses/course-v1:Bench\+C\d+\+R\d+/info'" % re.escape(LMS)
+    uuid = r"'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'"
     for kind in ("storm", "spread"):
-        lines = ["\\set r random(0, 999)", "\\set c random(1, 100000)", "BEGIN;"]
+        link_sql = ("'%s/courses/course-v1:Bench+C0+R0/info'" % LMS if kind == "storm"
+                    else "('%s/courses/course-v1:Bench+C' || (:r::int %% 50) || '+R' || :r::int || '/info')" % LMS)
+        out = ["\\set r random(0, 999)", "\\set c random(1, 1000000)", "BEGIN;"]
         for sql in item:
-            s = re.sub(r"'%s/courses/course-v1:Bench\+C\d+\+R\d+/info'" % re.escape(LMS),
-                       "'%s/courses/course-v1:Bench+C0+R0/info'" % LMS if kind == "storm"
-                       else "'%s/courses/course-v1:Bench+C' || (:r %% 50) || '+R' || :r || '/info'" % LMS, sql)
-            if s.lower().startswith("select"):
-                s = s.rstrip(";") + " \\gset run_"
-                # The run's id, for the updates below.
-                s = re.sub(r"^select ", "select cr1_0.id as id, ", s, count=1, flags=re.I)
-            s = re.sub(r"where (cr1_0\.)?id\s*=\s*'[0-9a-f-]{36}'", lambda m: "where %sid = :'run_id'" % (m.group(1) or ""), s)
-            s = re.sub(r"where (crp1_0\.)?draft_run_id\s*=\s*'[0-9a-f-]{36}'", "where draft_run_id = :'run_id'", s)
-            s = re.sub(r"enrollment_count\s*=\s*'?\d+'?", "enrollment_count = :c", s)
-            s = re.sub(r"\(('[0-9a-f-]{36}')", "(gen_random_uuid()", s, count=1) if s.lower().startswith("insert into sync_event") else s
-            lines.append(s if s.endswith("\\gset run_") else s.rstrip(";") + ";")
-        lines.append("COMMIT;")
-        open("%s/%s.pgbench.sql" % (outdir, kind), "w").write("\n".join(lines) + "\n")
+            low = sql.lower()
+            sql = re.sub(link_literal, lambda _: link_sql, sql)
+            if low.startswith("select"):
+                inner = re.sub(r"^select ", "select cr1_0.id as run_id, pcr1_0.id as copy_id, ", sql, count=1, flags=re.I)
+                out.append("select q.run_id, q.copy_id from (%s) q \\gset" % inner)
+                continue
+            if low.startswith("insert into sync_event"):
+                sql = re.sub(uuid + r"\)$", "gen_random_uuid())", sql)
+                sql = re.sub(r"(values \(.*?,.*?,)" + uuid, lambda m: m.group(1) + ":run_id", sql)
+            elif low.startswith("update course_run_public"):
+                sql = re.sub(r"where id=" + uuid, "where id=:copy_id", sql)
+            elif low.startswith("update course_run"):
+                sql = re.sub(r"where id=" + uuid, "where id=:run_id", sql)
+            sql = re.sub(r"enrollment_count='?\d+'?", "enrollment_count=:c", sql)
+            out.append(sql + ";")
+        out.append("COMMIT;")
+        open("%s/%s.pgbench.sql" % (outdir, kind), "w").write("\n".join(out) + "\n")
 
 
 def report(results_path):
     results = [json.loads(line) for line in open(results_path) if line.strip()]
-    by = {(r["name"], r.get("connections")): r for r in results}
+    by = {(r.get("name"), r.get("connections")): r for r in results}
     print("\n%-22s %6s %10s %9s %9s %9s %9s" % ("workload", "conns", "req/s", "p50 ms", "p99 ms", "/pgbench", "/trivial"))
+    print("(pgbench rows: tps, and the average latency in the p50 column)")
     for r in results:
         if r.get("kind") != "http" and r.get("kind") != "pgbench":
             continue

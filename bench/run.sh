@@ -116,7 +116,8 @@ memory() {
   jcmd "$SERVICE_PID" GC.run >/dev/null 2>&1 || true
   sleep 1
   local heap rss
-  heap=$(jcmd "$SERVICE_PID" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+' || echo 0)
+  # Sum of "used" over the heap spaces (young + old), in KB.
+  heap=$(jcmd "$SERVICE_PID" GC.heap_info 2>/dev/null | grep -E 'total [0-9]+K, used [0-9]+K' | grep -oE 'used [0-9]+K' | grep -oE '[0-9]+' | python3 -c 'import sys; print(sum(int(x) for x in sys.stdin.read().split()))' || echo 0)
   rss=$(grep VmRSS "/proc/$SERVICE_PID/status" | grep -oE '[0-9]+')
   echo "{\"kind\": \"memory\", \"heap_mb\": $((heap / 1024)), \"rss_mb\": $((rss / 1024))}"
 }
