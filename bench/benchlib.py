@@ -83,8 +83,10 @@ def pgbench_scripts(log_path, outdir):
     link_literal = r"'%s/courses/course-v1:Bench\+C\d+\+R\d+/info'" % re.escape(LMS)
     uuid = r"'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'"
     for kind in ("storm", "spread"):
-        link_sql = ("'%s/courses/course-v1:Bench+C0+R0/info'" % LMS if kind == "storm"
-                    else "('%s/courses/course-v1:Bench+C' || (:r::int %% 50) || '+R' || :r::int || '/info')" % LMS)
+        # chr(58) is ':' (pgbench would read ":Bench" in a literal as a variable).
+        link_sql = ("('%s/courses/course-v1' || chr(58) || 'Bench+C0+R0/info')" % LMS if kind == "storm"
+                    else "('%s/courses/course-v1' || chr(58) || 'Bench+C' || (:r::int %% 50) || '+R' || :r::int"
+                         " || '/info')" % LMS)
         out = ["\\set r random(0, 999)", "\\set c random(1, 1000000)", "BEGIN;"]
         for sql in item:
             low = sql.lower()
