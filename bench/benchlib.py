@@ -53,7 +53,11 @@ def pgbench_scripts(log_path, outdir):
 
     The log holds 'LOG:  execute <name>: SQL' followed by 'DETAIL:  parameters: $1 = '...', ...'.
     Values are inlined, then the item-specific ones (link, run ids, count, event id) become
-    pgbench variables, so that pgbench runs the service's own statements, one transaction each.
+    pgbench variables. Two scripts per workload:
+      same:  the service's own statements (the lock-free read, then one statement that
+             updates the run and its copy and inserts the history row, in autocommit);
+      naive: the same writes as one transaction of separate statements (BEGIN, read,
+             INSERT history, UPDATE run, UPDATE copy, COMMIT), as an ORM flush issues them.
     """
     lines = open(log_path, encoding="utf-8", errors="replace").read().splitlines()
     statements = []
@@ -67,76 +71,205 @@ def pgbench_scripts(log_path, outdir):
             values = dict(re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", params))
             sql = re.sub(r"\$(\d+)\b", lambda v: values.get(v.group(1), "NULL"), sql)
         statements.append(sql)
-    item, current = [], None
-    for sql in statements:
-        if sql.upper() == "BEGIN":
-            current = []
-        elif sql.upper() == "COMMIT" and current is not None:
-            if any(st.lower().startswith("update course_run ") for st in current):
-                item = current
-            current = None
-        elif current is not None and sql:
-            current.append(sql)
-    if not item:
-        sys.exit("no update item found in " + log_path)
-    open(outdir + "/captured.sql", "w").write(";\n".join(item) + ";\n")
+    read, write = None, None
+    for index, sql in enumerate(statements):
+        if re.match(r"with r as \(update course_run set .*\bp as \(update course_run_public ", sql, re.I | re.S):
+            previous = [st for st in statements[:index] if st.lower().startswith("select") and "from course_run" in st.lower()]
+            if previous:
+                read, write = previous[-1], sql
+    if not write:
+        sys.exit("no update of a run and its public copy found in " + log_path)
+    open(outdir + "/captured.sql", "w").write(read + ";\n" + write + ";\n")
+    uuid = r"'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'"
+    run_id = re.search(r"r as \(update course_run set .*? where id = " + uuid, write, re.I).group(1)
+    copy_id = re.search(r"p as \(update course_run_public set .*? where id = " + uuid, write, re.I).group(1)
+    event_id = re.search(r"select " + uuid + r"::uuid", write, re.I).group(1)
     link_literal = r"'%s/courses/course-v1:Bench\+C\d+\+R\d+/info'" % re.escape(LMS)
-    uuid = r"'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'"
-    for kind in ("storm", "spread"):
+
+    def variables(sql, kind):
         # chr(58) is ':' (pgbench would read ":Bench" in a literal as a variable).
         link_sql = ("('%s/courses/course-v1' || chr(58) || 'Bench+C0+R0/info')" % LMS if kind == "storm"
                     else "('%s/courses/course-v1' || chr(58) || 'Bench+C' || (:r::int %% 50) || '+R' || :r::int"
                          " || '/info')" % LMS)
-        out = ["\\set r random(0, 999)", "\\set c random(1, 1000000)", "BEGIN;"]
-        for sql in item:
-            low = sql.lower()
-            sql = re.sub(link_literal, lambda _: link_sql, sql)
-            if low.startswith("select"):
-                inner = re.sub(r"^select ", "select cr1_0.id as run_id, pcr1_0.id as copy_id, ", sql, count=1, flags=re.I)
-                out.append("select q.run_id, q.copy_id from (%s) q \\gset" % inner)
-                continue
-            if low.startswith("insert into sync_event"):
-                sql = re.sub(uuid + r"\)$", "gen_random_uuid())", sql)
-                sql = re.sub(r"(values \(.*?,.*?,)" + uuid, lambda m: m.group(1) + ":run_id", sql)
-            elif low.startswith("update course_run_public"):
-                sql = re.sub(r"where id=" + uuid, "where id=:copy_id", sql)
-            elif low.startswith("update course_run"):
-                sql = re.sub(r"where id=" + uuid, "where id=:run_id", sql)
-            sql = re.sub(r"enrollment_count='?\d+'?", "enrollment_count=:c", sql)
-            out.append(sql + ";")
-        out.append("COMMIT;")
-        open("%s/%s.pgbench.sql" % (outdir, kind), "w").write("\n".join(out) + "\n")
+        sql = re.sub(link_literal, lambda _: link_sql, sql)
+        sql = sql.replace("'%s'" % run_id, ":run_id").replace("'%s'" % copy_id, ":copy_id")
+        sql = sql.replace("'%s'" % event_id, "gen_random_uuid()")
+        return re.sub(r"enrollment_count\s*=\s*'?\d+'?", "enrollment_count = :c", sql)
+
+    select = "select q.run_id, q.copy_id from (%s) q \\gset" % re.sub(
+        r"^select ", "select cr1_0.id as run_id, pcr1_0.id as copy_id, ", read, count=1, flags=re.I)
+    head = ["\\set r random(0, 999)", "\\set c random(1, 1000000)"]
+    update_run = re.search(r"r as \((update course_run set .*?) returning 1\)", write, re.I).group(1)
+    update_copy = re.search(r"p as \((update course_run_public set .*?) returning 1\)", write, re.I).group(1)
+    insert = re.search(r"(insert into sync_event \(.*?\))\s+select (.*?)(?: where 1 / \(.*)?$", write, re.I | re.S)
+    for kind in ("storm", "spread"):
+        same = head + [variables(select, kind), variables(write, kind) + ";"]
+        open("%s/%s.same.pgbench.sql" % (outdir, kind), "w").write("\n".join(same) + "\n")
+        naive = head + ["BEGIN;", variables(select, kind),
+                        variables("%s VALUES (%s);" % (insert.group(1), insert.group(2)), kind),
+                        variables(update_run + ";", kind), variables(update_copy + ";", kind), "COMMIT;"]
+        open("%s/%s.naive.pgbench.sql" % (outdir, kind), "w").write("\n".join(naive) + "\n")
+
+
+def load_results(results_path):
+    return [json.loads(line) for line in open(results_path) if line.strip()]
 
 
 def report(results_path):
-    results = [json.loads(line) for line in open(results_path) if line.strip()]
-    by = {(r.get("name"), r.get("connections")): r for r in results}
-    print("\n%-22s %6s %10s %9s %9s %9s %9s" % ("workload", "conns", "req/s", "p50 ms", "p99 ms", "/pgbench", "/trivial"))
-    print("(pgbench rows: tps, and the average latency in the p50 column)")
+    results = load_results(results_path)
+    by = {(r.get("name"), r.get("connections")): r for r in results if r.get("kind") in ("http", "pgbench")}
+    print("\n%-22s %6s %9s %8s %8s %10s %10s %9s" % ("workload", "conns", "req/s", "p50 ms", "p99 ms",
+                                                     "/pg same", "/pg naive", "/trivial"))
+    print("(pgbench rows: transactions/s, average latency in the p50 column; 'same' runs the service's own"
+          " statements, 'naive' the same writes as one transaction of separate statements)")
     for r in results:
-        if r.get("kind") != "http" and r.get("kind") != "pgbench":
+        if r.get("kind") not in ("http", "pgbench"):
             continue
         c = r.get("connections")
-        ratio_pg, ratio_trivial = "", ""
-        if r["name"] in ("storm", "spread"):
-            pg = by.get(("pgbench-" + r["name"], c))
-            trivial = by.get(("trivial", c))
-            if pg and pg["rps"]:
-                ratio_pg = "%.2f" % (r["rps"] / pg["rps"])
-            if trivial and trivial["rps"]:
-                ratio_trivial = "%.2f" % (r["rps"] / trivial["rps"])
-        print("%-22s %6s %10.0f %9s %9s %9s %9s" % (r["name"], c, r["rps"], r.get("p50", ""), r.get("p99", ""),
-                                                ratio_pg, ratio_trivial))
-    batches = [r for r in results if r.get("kind") == "batch"]
+        ratios = []
+        for prefix in ("pgbench-same-", "pgbench-naive-", "trivial"):
+            other = by.get((prefix + r["name"] if prefix != "trivial" else "trivial", c))
+            ratios.append("%.2f" % (r["rps"] / other["rps"]) if r["name"] in ("storm", "spread") and other
+                          and other["rps"] else "")
+        print("%-22s %6s %9.0f %8s %8s %10s %10s %9s" % (r["name"], c, r["rps"], r.get("p50", ""), r.get("p99", ""),
+                                                       *ratios))
+    batches = {r["name"]: r for r in results if r.get("kind") == "batch"}
     if batches:
         print("\n%-10s %10s %12s %12s" % ("batch", "items", "seconds", "ms/item"))
-        for r in batches:
+        for r in batches.values():
             print("%-10s %10d %12.3f %12.3f" % (r["name"], r["items"], r["seconds"], 1000 * r["seconds"] / r["items"]))
+    half = {r["name"]: r for r in results if r.get("kind") == "half-load"}
+    if half:
+        print("\nat half the maximum spread throughput (%s req/s target, 32 connections):" % half["spread"]["target"])
+        for r in half.values():
+            print("  %-8s %7.0f req/s  p50 %6s ms  p99 %6s ms" % (r["name"], r["rps"], r["p50"], r["p99"]))
     for r in results:
         if r.get("kind") == "memory":
             print("\nmemory after the run: heap used %s MB (after GC), RSS %s MB" % (r["heap_mb"], r["rss_mb"]))
-        if r.get("kind") == "soak":
-            print("soak: after %d syncs heap used after GC %s MB" % (r["syncs"], r["heap_mb"]))
+    soak = [r for r in results if r.get("kind") == "soak"]
+    for r in soak:
+        print("soak: after %9d syncs heap used after GC %4s MB, RSS %s MB" % (r["syncs"], r["heap_mb"], r["rss_mb"]))
+    targets(by, batches, half, soak)
+
+
+def targets(by, batches, half, soak):
+    checks = []
+
+    def ratio(a, b):
+        return a["rps"] / b["rps"] if a and b and b["rps"] else None
+
+    spread = ratio(by.get(("spread", 32)), by.get(("pgbench-same-spread", 32)))
+    if spread is not None:
+        checks.append(("spread at 32 connections / pgbench (same SQL) >= 0.70", spread, spread >= 0.7))
+    for c in sorted({k[1] for k in by if k[0] == "storm"}):
+        storm = ratio(by.get(("storm", c)), by.get(("pgbench-naive-storm", c)))
+        if storm is not None:
+            checks.append(("storm at %d connections / pgbench naive storm >= 1.00" % c, storm, storm >= 1.0))
+    if half:
+        p99 = half["spread"]["p99"] / half["trivial"]["p99"]
+        checks.append(("p99 at half load: service / trivial <= 3.00", p99, p99 <= 3.0))
+    if "batch-10000" in batches and "10x1000" in batches:
+        linear = batches["batch-10000"]["seconds"] / batches["10x1000"]["seconds"]
+        checks.append(("batch of 10,000 / ten batches of 1,000 <= 1.10", linear, linear <= 1.1))
+    if len(soak) >= 3:
+        # Growth between the second sample (warm) and the last one.
+        growth = soak[-1]["heap_mb"] - soak[1]["heap_mb"]
+        checks.append(("heap growth after GC over the soak (MB) <= 16", growth, growth <= 16))
+    if checks:
+        print("\ntargets:")
+        for name, value, ok in checks:
+            print("  %-58s %8.2f  %s" % (name, value, "met" if ok else "NOT MET"))
+
+
+def plot(results_path, svg_path):
+    """Latency versus throughput (p50 and p99 at 8, 32, 128 connections), as an SVG image."""
+    import math
+    results = [r for r in load_results(results_path) if r.get("kind") in ("http", "half-load") and r.get("p99")]
+    if not results:
+        return
+    colors = {"storm": "#d62728", "spread": "#1f77b4", "trivial": "#2ca02c"}
+    width, height, left, bottom, top, right = 760, 480, 70, 50, 30, 170
+    xs = [max(r["rps"], 1) for r in results]
+    ys = [v for r in results for v in (r["p50"], r["p99"]) if v]
+    x0, x1 = math.log10(min(xs)) - 0.1, math.log10(max(xs)) + 0.1
+    y0, y1 = math.log10(min(ys)) - 0.1, math.log10(max(ys)) + 0.1
+
+    def px(x):
+        return left + (math.log10(max(x, 1)) - x0) / (x1 - x0) * (width - left - right)
+
+    def py(y):
+        return height - bottom - (math.log10(y) - y0) / (y1 - y0) * (height - bottom - top)
+
+    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">'
+           % (width, height), '<rect width="100%" height="100%" fill="white"/>',
+           '<text x="%d" y="18" font-size="14">coursesync: latency versus throughput (log-log)</text>' % left]
+    for exponent in range(math.floor(x0), math.ceil(x1) + 1):
+        for m in (1, 2, 5):
+            v = m * 10 ** exponent
+            if x0 <= math.log10(v) <= x1:
+                out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#eee"/>' % (px(v), top, px(v), height - bottom))
+                out.append('<text x="%.1f" y="%d" text-anchor="middle">%g</text>' % (px(v), height - bottom + 16, v))
+    for exponent in range(math.floor(y0), math.ceil(y1) + 1):
+        for m in (1, 2, 5):
+            v = m * 10 ** exponent
+            if y0 <= math.log10(v) <= y1:
+                out.append('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#eee"/>' % (left, py(v), width - right, py(v)))
+                out.append('<text x="%d" y="%.1f" text-anchor="end">%g</text>' % (left - 6, py(v) + 4, v))
+    out.append('<text x="%d" y="%d" text-anchor="middle">requests/s</text>' % ((left + width - right) / 2, height - 12))
+    out.append('<text x="16" y="%d" transform="rotate(-90 16 %d)" text-anchor="middle">latency (ms)</text>'
+               % ((top + height - bottom) / 2, (top + height - bottom) / 2))
+    legend = 0
+    for name, color in colors.items():
+        series = sorted((r for r in results if r["name"] == name and r["kind"] == "http"), key=lambda r: r["connections"])
+        for key, dash in (("p50", ""), ("p99", ' stroke-dasharray="5,4"')):
+            points = " ".join("%.1f,%.1f" % (px(r["rps"]), py(r[key])) for r in series if r.get(key))
+            if points:
+                out.append('<polyline points="%s" fill="none" stroke="%s" stroke-width="2"%s/>' % (points, color, dash))
+            for r in series:
+                if r.get(key):
+                    out.append('<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>' % (px(r["rps"]), py(r[key]), color))
+                    if key == "p99":
+                        out.append('<text x="%.1f" y="%.1f" fill="%s" font-size="10">%d</text>'
+                                   % (px(r["rps"]) + 5, py(r[key]) - 5, color, r["connections"]))
+        for r in results:
+            if r["kind"] == "half-load" and r["name"] == name:
+                out.append('<rect x="%.1f" y="%.1f" width="8" height="8" fill="none" stroke="%s" stroke-width="2"/>'
+                           % (px(r["rps"]) - 4, py(r["p99"]) - 4, color))
+        out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2"/>'
+                   % (width - right + 15, top + 20 + legend * 18, width - right + 40, top + 20 + legend * 18, color))
+        out.append('<text x="%d" y="%d">%s</text>' % (width - right + 46, top + 24 + legend * 18, name))
+        legend += 1
+    notes = ["solid: p50, dashed: p99", "labels: connections", "squares: p99 at half load"]
+    for i, note in enumerate(notes):
+        out.append('<text x="%d" y="%d" font-size="10">%s</text>' % (width - right + 15, top + 24 + (legend + i) * 18, note))
+    out.append("</svg>")
+    open(svg_path, "w").write("\n".join(out) + "\n")
+
+
+def profile(collapsed_path, top=40):
+    """Top frames of an async-profiler collapsed-stack file: self time and total time."""
+    self_counts, total_counts, samples = {}, {}, 0
+    for line in open(collapsed_path, encoding="utf-8", errors="replace"):
+        stack, _, count = line.rstrip("\n").rpartition(" ")
+        if not stack or not count.isdigit():
+            continue
+        count = int(count)
+        frames = stack.split(";")
+        samples += count
+        self_counts[frames[-1]] = self_counts.get(frames[-1], 0) + count
+        for frame in set(frames):
+            total_counts[frame] = total_counts.get(frame, 0) + count
+    print("%d samples" % samples)
+    for title, counts, prefixes in (
+            ("self", self_counts, ("",)),
+            ("total, by package of interest", total_counts,
+             ("org/coursesync", "org/hibernate", "org/postgresql", "tools/jackson", "com/zaxxer",
+              "io/micrometer", "org/springframework/security", "org/springframework/transaction",
+              "org/springframework/orm", "org/springframework/jdbc", "org/apache/catalina", "org/apache/coyote"))):
+        print("\ntop %s:" % title)
+        ranked = [kv for kv in sorted(counts.items(), key=lambda kv: -kv[1]) if kv[0].startswith(prefixes)]
+        for frame, count in ranked[:top]:
+            print("  %5.1f%%  %s" % (100.0 * count / max(samples, 1), frame[:160]))
 
 
 def main():
@@ -151,6 +284,10 @@ def main():
         pgbench_scripts(sys.argv[2], sys.argv[3])
     elif command == "report":
         report(sys.argv[2])
+    elif command == "profile":
+        profile(sys.argv[2])
+    elif command == "plot":
+        plot(sys.argv[2], sys.argv[3])
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # coursesync benchmark: the service on PostgreSQL versus pgbench running the same SQL and versus a
 # trivial HMAC+JSON endpoint, side by side. Loopback only; every load is bounded in time.
-#   bench/run.sh            storm, spread (8/32/128 connections), pgbench, trivial, batches
+#   bench/run.sh            storm, spread (8/32/128 connections), pgbench (same SQL and naive), trivial,
+#                           paced load at half the maximum, batches, a latency-versus-load plot
 #   bench/run.sh h2         the same service workloads on the embedded H2 default
 #   bench/run.sh soak N     N syncs (default 1000000), heap after GC every 10%
-# Environment: BENCH_DURATION (seconds per wrk/pgbench run, default 10), BENCH_CONNECTIONS
+#   bench/run.sh profile    async-profiler (CPU) during the spread load, and its top frames
+# Environment: BENCH_DURATION (seconds per wrk/pgbench run, default 10), WARMUP (seconds, default 70), BENCH_CONNECTIONS
 # (default "8 32 128"), JAVA_OPTS (default below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,12 +73,13 @@ start_service() {
   exit 1
 }
 
-# wrk NAME URL FILE CONNECTIONS
-run_wrk() {
-  local name=$1 url=$2 file=$3 conns=$4 threads=2
+# wrk NAME URL FILE CONNECTIONS [PAUSE_MS [SECONDS [KIND]]]: one JSON line to stdout
+wrk_json() {
+  local name=$1 url=$2 file=$3 conns=$4 pause=${5:-0} seconds=${6:-$DURATION} kind=${7:-http} threads=2
   [ "$conns" -lt 2 ] && threads=1
-  wrk -t"$threads" -c"$conns" -d"${DURATION}s" --timeout 10s --latency -s bench/sync.lua "$url" -- "$file" > "$OUT/wrk-$name-$conns.txt" 2>&1 || true
-  python3 - "$OUT/wrk-$name-$conns.txt" "$name" "$conns" >> "$RESULTS" <<'PY'
+  local out="$OUT/wrk-$name-$kind-$conns.txt"
+  wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 10s --latency -s bench/sync.lua "$url" -- "$file" "$pause" > "$out" 2>&1 || true
+  python3 - "$out" "$name" "$conns" "$kind" <<'PY'
 import json, re, sys
 text = open(sys.argv[1]).read()
 def ms(label):
@@ -85,10 +88,26 @@ def ms(label):
     v = float(m.group(1)); return round(v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v, 2)
 rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(json.dumps({"kind": "http", "name": sys.argv[2], "connections": int(sys.argv[3]),
+print(json.dumps({"kind": sys.argv[4], "name": sys.argv[2], "connections": int(sys.argv[3]),
                   "rps": float(rps.group(1)) if rps else 0.0, "p50": ms("50%"), "p99": ms("99%"),
-                  "non2xx": int(errors.group(1)) if errors else 0}))
+                  "mean": ms("Latency"), "non2xx": int(errors.group(1)) if errors else 0}))
 PY
+}
+
+run_wrk() {  # NAME URL FILE CONNECTIONS: a closed-loop load at full speed
+  wrk_json "$@" >> "$RESULTS"
+}
+
+# Paced load of NAME at RATE requests/s over 32 connections: a 4 s calibration run measures
+# the latency, then the pause per request is set so that 32 / (pause + latency) = RATE.
+run_paced() {
+  local name=$1 url=$2 rate=$3 conns=32
+  local pause calibration
+  pause=$(python3 -c "print(round(1000 * $conns / $rate, 2))")
+  calibration=$(wrk_json "$name" "$url" "$OUT/spread.txt" $conns "$pause" 4 calibration)
+  pause=$(python3 -c "import json; r = json.loads('$calibration'); print(max(0.0, round(2 * $pause - 1000 * $conns / max(r['rps'], 1), 2)))")
+  wrk_json "$name" "$url" "$OUT/spread.txt" $conns "$pause" "$DURATION" half-load \
+    | python3 -c "import json, sys; r = json.load(sys.stdin); r['target'] = $rate; r['pause_ms'] = $pause; print(json.dumps(r))" >> "$RESULTS"
 }
 
 run_pgbench() {
@@ -162,9 +181,33 @@ if [ "$MODE" = "soak" ]; then
   exit 0
 fi
 
-echo "warming up"
-wrk -t2 -c16 -d5s -s bench/sync.lua "$URL" -- "$OUT/spread.txt" >/dev/null 2>&1 || true
-wrk -t2 -c16 -d3s -s bench/sync.lua "http://127.0.0.1:$PORT/bench/trivial-sync" -- "$OUT/spread.txt" >/dev/null 2>&1 || true
+# The JIT keeps one core busy for about a minute of load (measured with jstat -compiler):
+# measure after that.
+echo "warming up for ${WARMUP:-70} s (JIT compilation, connection pool, prepared statements)"
+w=${WARMUP:-70}
+wrk -t2 -c16 -d$((w * 4 / 7))s -s bench/sync.lua "$URL" -- "$OUT/spread.txt" >/dev/null 2>&1 || true
+wrk -t2 -c16 -d$((w * 2 / 7))s -s bench/sync.lua "$URL" -- "$OUT/storm.txt" >/dev/null 2>&1 || true
+wrk -t2 -c16 -d$((w / 7))s -s bench/sync.lua "http://127.0.0.1:$PORT/bench/trivial-sync" -- "$OUT/spread.txt" >/dev/null 2>&1 || true
+
+if [ "$MODE" = "profile" ]; then
+  # async-profiler from Maven Central (tools.profiler:async-profiler), loaded into the running JVM.
+  AP_VERSION=4.2
+  AP_LIB="bench/.tools/async-profiler-$AP_VERSION/linux-x64/libasyncProfiler.so"
+  if [ ! -f "$AP_LIB" ]; then
+    mkdir -p "bench/.tools/async-profiler-$AP_VERSION"
+    curl -fsSL -o "bench/.tools/ap.jar" "https://repo.maven.apache.org/maven2/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION-linux-x64.jar"
+    (cd "bench/.tools/async-profiler-$AP_VERSION" && unzip -q -o ../ap.jar)
+  fi
+  AP_LIB="$(pwd)/$AP_LIB"
+  echo "profiling (async-profiler, cpu via itimer) during $DURATION s of spread at 32 connections"
+  # One jcmd argument, the agent's options in quotes (jcmd would read "event=..." as its own).
+  jcmd "$SERVICE_PID" "JVMTI.agent_load $AP_LIB \"start,event=itimer,interval=1ms\"" >/dev/null
+  run_wrk spread "$URL" "$OUT/spread.txt" 32
+  jcmd "$SERVICE_PID" "JVMTI.agent_load $AP_LIB \"stop,file=$(pwd)/$OUT/profile.collapsed,collapsed\"" >/dev/null
+  python3 bench/benchlib.py report "$RESULTS"
+  python3 bench/benchlib.py profile "$OUT/profile.collapsed" | tee "$OUT/profile.txt"
+  exit 0
+fi
 
 if [ "$MODE" != "h2" ]; then
   echo "capturing the SQL of one update item from the PostgreSQL log"
@@ -186,10 +229,22 @@ for c in $CONNECTIONS; do
   run_wrk spread "$URL" "$OUT/spread.txt" "$c"
   run_wrk trivial "http://127.0.0.1:$PORT/bench/trivial-sync" "$OUT/spread.txt" "$c"
   if [ "$MODE" != "h2" ]; then
-    run_pgbench storm "$OUT/storm.pgbench.sql" "$c"
-    run_pgbench spread "$OUT/spread.pgbench.sql" "$c"
+    for script in storm.same storm.naive spread.same spread.naive; do
+      kind=${script%.*}; variant=${script#*.}
+      run_pgbench "$variant-$kind" "$OUT/$script.pgbench.sql" "$c"
+    done
   fi
 done
+
+if echo " $CONNECTIONS " | grep -q " 32 "; then
+  half=$(python3 -c "
+import json
+rows = [json.loads(l) for l in open('$RESULTS') if l.strip()]
+print(round(next(r['rps'] for r in rows if r.get('name') == 'spread' and r.get('connections') == 32) / 2))")
+  echo "paced load at half the maximum spread throughput: $half requests/s"
+  run_paced spread "$URL" "$half"
+  run_paced trivial "http://127.0.0.1:$PORT/bench/trivial-sync" "$half"
+fi
 
 echo "batches"
 offset=100000
@@ -208,4 +263,5 @@ echo "{\"kind\": \"batch\", \"name\": \"10x1000\", \"items\": 10000, \"seconds\"
 memory >> "$RESULTS"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; mode $MODE; ${DURATION}s per run; JAVA_OPTS=$JAVA_OPTS" | tee "$OUT/machine.txt"
 python3 bench/benchlib.py report "$RESULTS" | tee "$OUT/report.txt"
-echo "raw outputs in $OUT"
+python3 bench/benchlib.py plot "$RESULTS" "$OUT/latency.svg"
+echo "raw outputs in $OUT; latency-versus-load plot: $OUT/latency.svg"

@@ -1,6 +1,7 @@
 -- wrk script: POSTs pre-signed sync bodies read from a file of "<hex signature>\t<body>" lines,
--- each thread cycling through them from its own offset. Usage: wrk ... -s sync.lua URL -- FILE
-local bodies, sigs, idx = {}, {}, 0
+-- each thread cycling through them from its own offset. Usage: wrk ... -s sync.lua URL -- FILE [PAUSE_MS]
+-- PAUSE_MS (default 0) is a pause of each connection before each request: a paced load.
+local bodies, sigs, idx, pause = {}, {}, 0, 0
 
 function init(args)
   local file = assert(io.open(args[1], "r"))
@@ -11,6 +12,11 @@ function init(args)
   end
   file:close()
   idx = math.random(0, #bodies - 1)
+  pause = tonumber(args[2] or "0")
+end
+
+function delay()
+  return pause
 end
 
 function request()

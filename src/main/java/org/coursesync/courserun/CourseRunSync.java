@@ -1,13 +1,17 @@
 package org.coursesync.courserun;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -75,6 +79,8 @@ public class CourseRunSync {
 
 	private final SyncMetrics metrics;
 
+	private final PostgresRunUpdates postgresUpdates;
+
 	private static final int MAX_CACHED_CODES = 100_000;
 
 	private final Map<UUID, String> courseCodes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,8 +89,9 @@ public class CourseRunSync {
 			PublicCourseRunRepository publicRuns, CourseRepository courses, PublicCourseRepository publicCourses,
 			RunPublication publication, SyncHistory history, EntityManager entityManager,
 			PlatformTransactionManager transactionManager, Clock clock, CourseSyncProperties properties,
-			SyncMetrics metrics) {
+			SyncMetrics metrics, PostgresRunUpdates postgresUpdates) {
 		this.metrics = metrics;
+		this.postgresUpdates = postgresUpdates;
 		this.lmsRegistry = lmsRegistry;
 		this.validator = validator;
 		this.runs = runs;
@@ -107,8 +114,10 @@ public class CourseRunSync {
 	public ItemResult sync(ObjectNode data, int secretIndex) {
 		String link = data.get("resource_link").asString().strip();
 		long started = System.nanoTime();
-		ItemResult result = this.retry
-			.invoke(() -> this.transaction.execute((status) -> apply(data, link, secretIndex)));
+		ItemResult result = this.retry.invoke(() -> {
+			ItemResult updated = updateInOneStatement(data, link, secretIndex);
+			return (updated != null) ? updated : this.transaction.execute((status) -> apply(data, link, secretIndex));
+		});
 		this.metrics.item(result.outcome().wireName(), result.lmsBackend(), result.syncMode(),
 				System.nanoTime() - started);
 		return result;
@@ -154,13 +163,78 @@ public class CourseRunSync {
 				: create(data, link, validation.values(), lms, secretIndex);
 	}
 
+	/**
+	 * The update of an existing run as one statement on PostgreSQL
+	 * ({@link PostgresRunUpdates}), or {@code null} when the item takes the transactional
+	 * path: another database, no LMS, a new run, a manual run, an invalid payload or a
+	 * public copy to create.
+	 */
+	private ItemResult updateInOneStatement(ObjectNode data, String link, int secretIndex) {
+		if (!this.postgresUpdates.isAvailable()) {
+			return null;
+		}
+		Optional<LmsBackend> selected = this.lmsRegistry.select(link);
+		if (selected.isEmpty()) {
+			return null;
+		}
+		LmsBackend lms = selected.get();
+		lms.cleanData(data);
+		return this.postgresUpdates
+			.inOneConnection((connection) -> updateInOneStatement(connection, data, link, lms, secretIndex));
+	}
+
+	private ItemResult updateInOneStatement(Connection connection, ObjectNode data, String link, LmsBackend lms,
+			int secretIndex) throws SQLException {
+		Object[] found = this.postgresUpdates.find(connection, link);
+		if (found == null) {
+			return null;
+		}
+		CourseRun run = (CourseRun) found[0];
+		PublicCourseRun publicCopy = (PublicCourseRun) found[1];
+		SyncMode mode = run.getSyncMode();
+		if (mode == SyncMode.MANUAL || (mode == SyncMode.SYNC_TO_PUBLIC && publicCopy == null)) {
+			return null;
+		}
+		RunValidation validation = this.validator.validate(data, true);
+		if (!validation.isValid()) {
+			return null;
+		}
+		Map<RunField, Object> writable = writable(validation.values(), lms);
+		Instant now = this.clock.instant();
+		Map<String, Map<String, Object>> changes = apply(run, writable, now);
+		Set<RunField> copyFields = EnumSet.noneOf(RunField.class);
+		UUID dirtyCourse = null;
+		if (mode == SyncMode.SYNC_TO_PUBLIC) {
+			copyFields = fields(apply(publicCopy, writable, now));
+		}
+		else if (RunPublication.isDirty(run, publicCopy)) {
+			dirtyCourse = run.getCourseId();
+		}
+		SyncRecord record = new SyncRecord(run.getResourceLink(), lms.baseUrl(), SyncOutcome.UPDATED, secretIndex,
+				(String) found[2], run.getId(), mode, changes, Map.of());
+		this.postgresUpdates.update(connection, run, fields(changes), publicCopy, copyFields, dirtyCourse, now,
+				this.history.event(record));
+		return new ItemResult(SyncOutcome.UPDATED, Map.of(), lms.baseUrl(), mode.wireName());
+	}
+
+	private static Set<RunField> fields(Map<String, Map<String, Object>> changes) {
+		Set<RunField> fields = EnumSet.noneOf(RunField.class);
+		changes.keySet().forEach((name) -> fields.add(RunField.fromJsonName(name)));
+		return fields;
+	}
+
+	private static Map<RunField, Object> writable(Map<RunField, Object> values, LmsBackend lms) {
+		Map<RunField, Object> writable = new EnumMap<>(values);
+		writable.keySet().removeAll(lms.noUpdateFields());
+		return writable;
+	}
+
 	private ItemResult update(CourseRun run, PublicCourseRun publicCopy, Map<RunField, Object> values, LmsBackend lms,
 			int secretIndex) {
 		if (run.getSyncMode() == SyncMode.MANUAL) {
 			return record(run, lms, SyncOutcome.UNCHANGED, secretIndex, Map.of());
 		}
-		Map<RunField, Object> writable = new EnumMap<>(values);
-		writable.keySet().removeAll(lms.noUpdateFields());
+		Map<RunField, Object> writable = writable(values, lms);
 		Instant now = this.clock.instant();
 		Map<String, Map<String, Object>> changes = apply(run, writable, now);
 		if (run.getSyncMode() == SyncMode.SYNC_TO_PUBLIC) {
@@ -231,10 +305,14 @@ public class CourseRunSync {
 
 	private ItemResult record(CourseRun run, LmsBackend lms, SyncOutcome outcome, int secretIndex,
 			Map<String, Map<String, Object>> changes) {
-		String courseCode = courseCode(run.getCourseId());
-		this.history.record(new SyncRecord(run.getResourceLink(), lms.baseUrl(), outcome, secretIndex, courseCode,
-				run.getId(), run.getSyncMode(), changes, Map.of()));
+		this.history.record(updated(run, lms, outcome, secretIndex, changes));
 		return new ItemResult(outcome, Map.of(), lms.baseUrl(), run.getSyncMode().wireName());
+	}
+
+	private SyncRecord updated(CourseRun run, LmsBackend lms, SyncOutcome outcome, int secretIndex,
+			Map<String, Map<String, Object>> changes) {
+		return new SyncRecord(run.getResourceLink(), lms.baseUrl(), outcome, secretIndex, courseCode(run.getCourseId()),
+				run.getId(), run.getSyncMode(), changes, Map.of());
 	}
 
 	/** Course codes never change (a course is deleted, never renamed): cached by id. */

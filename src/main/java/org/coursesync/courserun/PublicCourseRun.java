@@ -30,6 +30,13 @@ public class PublicCourseRun extends RunData {
 		copyFrom(draft);
 	}
 
+	/** A stored public copy, as read by plain JDBC; its fields are set by the caller. */
+	PublicCourseRun(UUID id, UUID draftRunId, UUID courseId, Instant createdAt) {
+		super(id, courseId, createdAt);
+		this.draftRunId = draftRunId;
+		markNotNew();
+	}
+
 	public UUID getDraftRunId() {
 		return this.draftRunId;
 	}

@@ -28,9 +28,17 @@ public class SyncHistory {
 
 	/** Adds a row for {@code record} to the current transaction. */
 	public void record(SyncRecord record) {
+		this.entityManager.persist(event(record));
+	}
+
+	/**
+	 * The row for {@code record}, not yet stored: for a caller that writes it in the same
+	 * SQL statement as the item's other writes.
+	 */
+	public SyncEvent event(SyncRecord record) {
 		String changes = record.changes().isEmpty() ? null : this.jsonMapper.writeValueAsString(record.changes());
 		String errors = record.errors().isEmpty() ? null : this.jsonMapper.writeValueAsString(record.errors());
-		this.entityManager.persist(new SyncEvent(this.clock.instant(), record, changes, errors));
+		return new SyncEvent(this.clock.instant(), record, changes, errors);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.coursesync.admin;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.coursesync.support.Database;
+import org.coursesync.support.RawHttp;
 import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,20 @@ class AdminApiIT {
 		assertThat(notANumber.statusCode()).isEqualTo(400);
 		assertThat(json(notANumber).get("detail").asString())
 			.isEqualTo("Invalid value for 'page': an integer expected.");
+	}
+
+	@Test
+	void rejectsBadPercentEncodingWithAProblem() throws IOException {
+		String login = "Authorization: " + TestHttp.adminAuthorization();
+		RawHttp.Response response = RawHttp.get(this.port, "/api/admin/courses?page=%zz", login);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.head()).containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(JSON.readTree(response.body()).get("detail").asString())
+			.startsWith("Invalid query parameter 'page': send names and values as percent-encoded UTF-8");
+		RawHttp.Response history = RawHttp.get(this.port, "/api/admin/sync-events?since=%ZZ&size=1", login);
+		assertThat(history.status()).isEqualTo(400);
+		assertThat(JSON.readTree(history.body()).get("detail").asString())
+			.startsWith("Invalid query parameter 'since'");
 	}
 
 	@Test

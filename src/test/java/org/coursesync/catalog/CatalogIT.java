@@ -1,5 +1,6 @@
 package org.coursesync.catalog;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.UUID;
 
 import org.coursesync.support.Database;
 import org.coursesync.support.MutableClock;
+import org.coursesync.support.RawHttp;
 import org.coursesync.support.TestClockConfiguration;
 import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -238,6 +240,19 @@ class CatalogIT {
 			HttpResponse<String> response = get("/api/1.0/catalogs/main/course-runs?" + bad[0], "main-key-1");
 			assertThat(response.statusCode()).as(bad[0]).isEqualTo(400);
 			assertThat(response.body()).as(bad[0]).startsWith("\"Invalid parameter '" + bad[1] + "'");
+		}
+	}
+
+	@Test
+	void rejectsBadPercentEncodingNamingTheParameter() throws IOException {
+		String[][] cases = { { "page=%zz", "page" }, { "size=%FF", "size" }, { "start_after=%E9", "start_after" },
+				{ "course=%00", "course" }, { "availability=Current&page=1%", "page" } };
+		for (String[] bad : cases) {
+			RawHttp.Response response = RawHttp.get(this.port, "/api/1.0/catalogs/main/course-runs?" + bad[0],
+					"Ocp-Apim-Subscription-Key: main-key-1");
+			assertThat(response.status()).as(bad[0]).isEqualTo(400);
+			assertThat(response.head()).as(bad[0]).containsIgnoringCase("Content-Type: application/json");
+			assertThat(response.body()).as(bad[0]).startsWith("\"Invalid query parameter '" + bad[1] + "'");
 		}
 	}
 

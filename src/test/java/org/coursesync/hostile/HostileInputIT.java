@@ -14,11 +14,14 @@ import org.coursesync.support.RawHttp;
 import org.coursesync.support.TestHttp;
 import org.coursesync.webhook.SignatureVerifier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,10 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coursesync.max-body-size=64KB")
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 class HostileInputIT {
 
 	static final Pattern LEAK = Pattern.compile(
 			"(Exception|\\bat [a-z]+\\.[a-z]+\\.|org\\.springframework|org\\.hibernate|org\\.apache|tools\\.jackson|java\\.lang|jakarta\\.)");
+
+	static final Pattern SERVER_ERROR_LOG = Pattern.compile("^\\S+\\s+ERROR\\b");
 
 	@LocalServerPort
 	int port;
@@ -46,7 +52,7 @@ class HostileInputIT {
 	JdbcTemplate jdbc;
 
 	@Test
-	void survivesTheWholeCorpus() throws IOException {
+	void survivesTheWholeCorpus(CapturedOutput output) throws IOException {
 		Database db = new Database(this.jdbc);
 		db.reset();
 		db.course("DEMOX", "Demo");
@@ -76,6 +82,9 @@ class HostileInputIT {
 			}
 		}
 		assertThat(failures).isEmpty();
+		assertThat(output.getAll().lines().filter((line) -> SERVER_ERROR_LOG.matcher(line).find()))
+			.as("no request of the corpus is logged as a server error")
+			.isEmpty();
 	}
 
 	private String snapshot() {

@@ -24,6 +24,19 @@ public final class RawHttp {
 	}
 
 	/**
+	 * A GET of {@code target} exactly as written (no client-side encoding or validation),
+	 * with the given extra header lines such as {@code "Authorization: Basic ..."}.
+	 */
+	public static Response get(int port, String target, String... headers) throws IOException {
+		StringBuilder head = new StringBuilder(
+				"GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+		for (String header : headers) {
+			head.append(header).append("\r\n");
+		}
+		return send(port, head.toString().getBytes(StandardCharsets.UTF_8), new byte[0]);
+	}
+
+	/**
 	 * Sends {@code head} (request line and headers, without the final blank line) then
 	 * {@code body}, and reads until the server closes.
 	 */

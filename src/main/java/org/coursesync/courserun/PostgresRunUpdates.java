@@ -1,0 +1,285 @@
+package org.coursesync.courserun;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.coursesync.synclog.SyncEvent;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hot path of a sync on PostgreSQL: the update of an existing run as ONE statement in
+ * autocommit mode, so that one item costs two round trips (the lock-free read, then the
+ * write) and a burst on one link holds the run's row lock only while PostgreSQL executes
+ * and commits that statement, never across a client round trip.
+ * <p>
+ * The statement updates the draft run, its public copy and the course's "unpublished
+ * changes" flag in data-modifying CTEs and inserts the history row; a statement is
+ * atomic, so the item is all or nothing. When the run or its copy disappeared since the
+ * read (an admin deleted it), the row counts guard divides by zero, which aborts the
+ * whole statement; that is reported as a lost race, so the item is retried from its read.
+ * <p>
+ * Other databases (H2) and the other cases (creation, manual runs, rejections, a public
+ * copy to create) take the transactional JPA path of {@link CourseRunSync}.
+ */
+@Component
+class PostgresRunUpdates {
+
+	/** SQLSTATE of division by zero: the guard of a run that vanished. */
+	private static final String GUARD_TRIPPED = "22012";
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private final LanguagesConverter languages = new LanguagesConverter();
+
+	private volatile Boolean postgres;
+
+	PostgresRunUpdates(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/**
+	 * Whether the database is PostgreSQL (found out once; unknown while it cannot be
+	 * reached, and then the JPA path, which reports the outage, is used).
+	 */
+	boolean isAvailable() {
+		Boolean known = this.postgres;
+		if (known == null) {
+			try {
+				String product = JdbcUtils.extractDatabaseMetaData(this.dataSource,
+						DatabaseMetaData::getDatabaseProductName);
+				known = "PostgreSQL".equals(product);
+				this.postgres = known;
+			}
+			catch (MetaDataAccessException ex) {
+				return false;
+			}
+		}
+		return known;
+	}
+
+	/**
+	 * Runs {@code work} with one pooled connection, in autocommit mode: an item's read
+	 * and write borrow the pool once.
+	 */
+	<T> T inOneConnection(ConnectionCallback<T> work) {
+		return this.jdbc.execute(work);
+	}
+
+	/**
+	 * The draft run of {@code link}, its public copy (or {@code null}) and its course's
+	 * code, read in autocommit mode, without a lock, by plain JDBC (an ORM query costs
+	 * several times more CPU than the round trip); {@code null} when there is no run.
+	 */
+	Object[] find(Connection connection, String link) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(FIND)) {
+			statement.setString(1, link);
+			try (ResultSet row = statement.executeQuery()) {
+				if (!row.next()) {
+					return null;
+				}
+				CourseRun run = new CourseRun(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+						instant(row, 7));
+				read(row, 0, run);
+				run.markNotNew();
+				UUID copyId = row.getObject(COLUMNS.size() + 1, UUID.class);
+				PublicCourseRun copy = null;
+				if (copyId != null) {
+					copy = new PublicCourseRun(copyId, run.getId(), row.getObject(COLUMNS.size() + 2, UUID.class),
+							instant(row, COLUMNS.size() + 7));
+					read(row, COLUMNS.size(), copy);
+				}
+				return new Object[] { run, copy, row.getString(2 * COLUMNS.size() + 1) };
+			}
+		}
+	}
+
+	/** Columns of a run, in the order {@link #read} expects them. */
+	private static final List<String> COLUMNS = columns();
+
+	private static final String FIND = "SELECT " + String.join(", ", COLUMNS.stream().map((c) -> "r." + c).toList())
+			+ ", " + String.join(", ", COLUMNS.stream().map((c) -> "p." + c).toList())
+			+ ", c.code FROM course_run r JOIN course c ON c.id = r.course_id"
+			+ " LEFT JOIN course_run_public p ON p.draft_run_id = r.id WHERE r.resource_link = ?";
+
+	private static List<String> columns() {
+		List<String> columns = new ArrayList<>(List.of("id", "course_id", "lms_backend", "sync_mode", "title",
+				"display_mode", "created_at", "updated_at"));
+		for (RunField field : RunField.values()) {
+			columns.add(column(field));
+		}
+		return List.copyOf(columns);
+	}
+
+	/** Reads the columns after the first {@code offset} ones into {@code run}. */
+	private void read(ResultSet row, int offset, RunData run) throws SQLException {
+		run.setLmsBackend(row.getString(offset + 3));
+		String mode = row.getString(offset + 4);
+		run.setSyncMode(SyncMode.fromWireName(mode)
+			.orElseThrow(() -> new IllegalStateException("Unknown sync mode in the database: " + mode)));
+		run.setTitle(row.getString(offset + 5));
+		run.setDisplayMode(row.getString(offset + 6));
+		run.setUpdatedAt(instant(row, offset + 8));
+		int index = offset + 9;
+		for (RunField field : RunField.values()) {
+			run.set(field, switch (field) {
+				case START, END, ENROLLMENT_START, ENROLLMENT_END -> instant(row, index);
+				case LANGUAGES -> this.languages.convertToEntityAttribute(row.getString(index));
+				case ENROLLMENT_COUNT -> row.getInt(index);
+				case PRICE, CERTIFICATE_PRICE, DISCOUNTED_PRICE, CERTIFICATE_DISCOUNTED_PRICE ->
+					row.getBigDecimal(index);
+				default -> row.getString(index);
+			});
+			index++;
+		}
+	}
+
+	private static Instant instant(ResultSet row, int index) throws SQLException {
+		OffsetDateTime time = row.getObject(index, OffsetDateTime.class);
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	/**
+	 * Writes, in one statement: the {@code runFields} of {@code run} (with its update
+	 * time), the {@code copyFields} of {@code copy}, the unpublished-changes flag of
+	 * {@code dirtyCourse} (when not null) and {@code event}.
+	 * @throws ConcurrencyFailureException when the run or its copy no longer exists
+	 * (nothing was written)
+	 */
+	void update(Connection connection, CourseRun run, Set<RunField> runFields, PublicCourseRun copy,
+			Set<RunField> copyFields, UUID dirtyCourse, Instant now, SyncEvent event) throws SQLException {
+		List<String> ctes = new ArrayList<>();
+		List<String> guards = new ArrayList<>();
+		List<Object> values = new ArrayList<>();
+		List<Integer> types = new ArrayList<>();
+		if (!runFields.isEmpty()) {
+			ctes.add(update("r", "course_run", run, runFields, values, types));
+			guards.add("(SELECT count(*) FROM r)");
+		}
+		if (copy != null && !copyFields.isEmpty()) {
+			ctes.add(update("p", "course_run_public", copy, copyFields, values, types));
+			guards.add("(SELECT count(*) FROM p)");
+		}
+		if (dirtyCourse != null) {
+			ctes.add("c AS (UPDATE course SET unpublished_changes = TRUE, updated_at = ? WHERE id = ?"
+					+ " AND unpublished_changes = FALSE)");
+			add(values, types, time(now), Types.TIMESTAMP_WITH_TIMEZONE);
+			add(values, types, dirtyCourse, Types.OTHER);
+		}
+		StringBuilder sql = new StringBuilder();
+		if (!ctes.isEmpty()) {
+			sql.append("WITH ").append(String.join(", ", ctes)).append(' ');
+		}
+		sql.append("INSERT INTO sync_event (id, received_at, resource_link, lms_backend, outcome, secret_index,"
+				+ " course_code, course_run_id, sync_mode, changes, errors)"
+				+ " SELECT ?::uuid, ?::timestamptz, ?, ?, ?, ?::integer, ?, ?::uuid, ?, ?, ?");
+		if (!guards.isEmpty()) {
+			sql.append(" WHERE 1 / (").append(String.join(" * ", guards)).append(") = 1");
+		}
+		add(values, types, event.getId(), Types.OTHER);
+		add(values, types, time(event.getReceivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+		add(values, types, event.getResourceLink(), Types.VARCHAR);
+		add(values, types, event.getLmsBackend(), Types.VARCHAR);
+		add(values, types, event.getOutcome(), Types.VARCHAR);
+		add(values, types, event.getSecretIndex(), Types.INTEGER);
+		add(values, types, event.getCourseCode(), Types.VARCHAR);
+		add(values, types, event.getCourseRunId(), Types.OTHER);
+		add(values, types, event.getSyncMode(), Types.VARCHAR);
+		add(values, types, event.getChanges(), Types.VARCHAR);
+		add(values, types, event.getErrors(), Types.VARCHAR);
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+			bind(statement, values, types);
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			if (GUARD_TRIPPED.equals(ex.getSQLState())) {
+				throw new ConcurrencyFailureException("The run changed while it was synced; retrying", ex);
+			}
+			throw ex;
+		}
+	}
+
+	private String update(String name, String table, RunData run, Set<RunField> fields, List<Object> values,
+			List<Integer> types) {
+		StringBuilder cte = new StringBuilder(name).append(" AS (UPDATE ").append(table).append(" SET ");
+		for (RunField field : fields) {
+			cte.append(column(field)).append(" = ?, ");
+			bindable(field, run.get(field), values, types);
+		}
+		cte.append("updated_at = ? WHERE id = ? RETURNING 1)");
+		add(values, types, time(run.getUpdatedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+		add(values, types, run.getId(), Types.OTHER);
+		return cte.toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private void bindable(RunField field, Object value, List<Object> values, List<Integer> types) {
+		switch (field) {
+			case START, END, ENROLLMENT_START, ENROLLMENT_END ->
+				add(values, types, (value != null) ? time((Instant) value) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+			case LANGUAGES ->
+				add(values, types, this.languages.convertToDatabaseColumn((List<String>) value), Types.VARCHAR);
+			case ENROLLMENT_COUNT -> add(values, types, value, Types.INTEGER);
+			case PRICE, CERTIFICATE_PRICE, DISCOUNTED_PRICE, CERTIFICATE_DISCOUNTED_PRICE ->
+				add(values, types, (BigDecimal) value, Types.NUMERIC);
+			default -> add(values, types, value, Types.VARCHAR);
+		}
+	}
+
+	/** The column of {@code field} (its JSON name, except the two SQL keywords). */
+	static String column(RunField field) {
+		return switch (field) {
+			case START -> "start_at";
+			case END -> "end_at";
+			default -> field.jsonName();
+		};
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static void add(List<Object> values, List<Integer> types, Object value, int type) {
+		values.add(value);
+		types.add(type);
+	}
+
+	private static void bind(PreparedStatement statement, List<Object> values, List<Integer> types)
+			throws SQLException {
+		for (int i = 0; i < values.size(); i++) {
+			Object value = values.get(i);
+			if (value == null) {
+				statement.setNull(i + 1, types.get(i));
+			}
+			else if (value instanceof OffsetDateTime time) {
+				statement.setObject(i + 1, time);
+			}
+			else {
+				statement.setObject(i + 1, value, types.get(i));
+			}
+		}
+	}
+
+}
