@@ -96,8 +96,9 @@ def pgbench_scripts(log_path, outdir):
         sql = sql.replace("'%s'" % event_id, "gen_random_uuid()")
         return re.sub(r"enrollment_count\s*=\s*'?\d+'?", "enrollment_count = :c", sql)
 
+    # The read's aliases: "r" for the run and "p" for its copy.
     select = "select q.run_id, q.copy_id from (%s) q \\gset" % re.sub(
-        r"^select ", "select cr1_0.id as run_id, pcr1_0.id as copy_id, ", read, count=1, flags=re.I)
+        r"^select ", "select r.id as run_id, p.id as copy_id, ", read, count=1, flags=re.I)
     head = ["\\set r random(0, 999)", "\\set c random(1, 1000000)"]
     update_run = re.search(r"r as \((update course_run set .*?) returning 1\)", write, re.I).group(1)
     update_copy = re.search(r"p as \((update course_run_public set .*?) returning 1\)", write, re.I).group(1)
@@ -140,9 +141,18 @@ def report(results_path):
             print("%-10s %10d %12.3f %12.3f" % (r["name"], r["items"], r["seconds"], 1000 * r["seconds"] / r["items"]))
     half = {r["name"]: r for r in results if r.get("kind") == "half-load"}
     if half:
-        print("\nat half the maximum spread throughput (%s req/s target, 32 connections):" % half["spread"]["target"])
+        print("\nat half the maximum spread throughput (%s req/s target, 32 connections; pgbench: the"
+              " service's SQL alone at that rate):" % half["spread"]["target"])
         for r in half.values():
             print("  %-8s %7.0f req/s  p50 %6s ms  p99 %6s ms" % (r["name"], r["rps"], r["p50"], r["p99"]))
+    import glob, os
+    gc_log = os.path.join(os.path.dirname(results_path), "gc.log")
+    if os.path.exists(gc_log):
+        pauses = [float(m) for m in re.findall(r"Pause Young.* ([\d.]+)ms$", open(gc_log).read(), re.M)]
+        if pauses:
+            pauses.sort()
+            print("\nyoung GC pauses over the run: %d, median %.1f ms, max %.1f ms, total %.2f s"
+                  % (len(pauses), pauses[len(pauses) // 2], pauses[-1], sum(pauses) / 1000))
     for r in results:
         if r.get("kind") == "memory":
             print("\nmemory after the run: heap used %s MB (after GC), RSS %s MB" % (r["heap_mb"], r["rss_mb"]))
