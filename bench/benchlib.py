@@ -148,7 +148,15 @@ def report(results_path):
     import glob, os
     gc_log = os.path.join(os.path.dirname(results_path), "gc.log")
     if os.path.exists(gc_log):
-        pauses = [float(m) for m in re.findall(r"Pause Young.* ([\d.]+)ms$", open(gc_log).read(), re.M)]
+        text = open(gc_log).read()
+        pauses = [float(m) for m in re.findall(r"Pause Young.* ([\d.]+)ms$", text, re.M)]
+        soak_rows = [r for r in results if r.get("kind") == "soak"]
+        if soak_rows:
+            # Only syncs ran (no warm-up, no other endpoint): what young collections reclaimed
+            # per sync is the allocation per sync.
+            freed = sum(int(a) - int(b) for a, b in re.findall(r"Pause Young.* (\d+)M->(\d+)M", text))
+            print("\nallocated per sync: about %.0f KB (young collections reclaimed %d MB over %d syncs)"
+                  % (freed * 1024.0 / soak_rows[-1]["syncs"], freed, soak_rows[-1]["syncs"]))
         if pauses:
             pauses.sort()
             print("\nyoung GC pauses over the run: %d, median %.1f ms, max %.1f ms, total %.2f s"

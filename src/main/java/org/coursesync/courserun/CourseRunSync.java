@@ -199,22 +199,39 @@ public class CourseRunSync {
 		if (!validation.isValid()) {
 			return null;
 		}
-		Map<RunField, Object> writable = writable(validation.values(), lms);
 		Instant now = this.clock.instant();
-		Map<String, Map<String, Object>> changes = apply(run, writable, now);
-		Set<RunField> copyFields = EnumSet.noneOf(RunField.class);
-		UUID dirtyCourse = null;
-		if (mode == SyncMode.SYNC_TO_PUBLIC) {
-			copyFields = fields(apply(publicCopy, writable, now));
-		}
-		else if (RunPublication.isDirty(run, publicCopy)) {
-			dirtyCourse = run.getCourseId();
-		}
+		AppliedUpdate applied = applyUpdate(run, publicCopy, validation.values(), lms, now);
 		SyncRecord record = new SyncRecord(run.getResourceLink(), lms.baseUrl(), SyncOutcome.UPDATED, secretIndex,
-				(String) found[2], run.getId(), mode, changes, Map.of());
-		this.postgresUpdates.update(connection, run, fields(changes), publicCopy, copyFields, dirtyCourse, now,
-				this.history.event(record));
+				(String) found[2], run.getId(), mode, applied.changes(), Map.of());
+		this.postgresUpdates.update(connection, run, fields(applied.changes()), publicCopy, applied.copyFields(),
+				applied.courseDirty() ? run.getCourseId() : null, now, this.history.event(record));
 		return new ItemResult(SyncOutcome.UPDATED, Map.of(), lms.baseUrl(), mode.wireName());
+	}
+
+	/**
+	 * Richie's update of an existing, non-manual run, in memory: the writable values go
+	 * into the draft and, for {@code sync_to_public}, into its public copy; a
+	 * {@code sync_to_draft} update tells whether the course now has unpublished changes.
+	 */
+	private AppliedUpdate applyUpdate(CourseRun run, PublicCourseRun publicCopy, Map<RunField, Object> values,
+			LmsBackend lms, Instant now) {
+		Map<RunField, Object> writable = new EnumMap<>(values);
+		writable.keySet().removeAll(lms.noUpdateFields());
+		Map<String, Map<String, Object>> changes = apply(run, writable, now);
+		if (run.getSyncMode() == SyncMode.SYNC_TO_PUBLIC) {
+			Set<RunField> copyFields = (publicCopy != null) ? fields(apply(publicCopy, writable, now)) : Set.of();
+			return new AppliedUpdate(changes, copyFields, false);
+		}
+		return new AppliedUpdate(changes, Set.of(), RunPublication.isDirty(run, publicCopy));
+	}
+
+	/**
+	 * What {@link #applyUpdate} did: the draft's changes (for the history), the public
+	 * copy's changed fields, and whether the course must be marked as having unpublished
+	 * changes.
+	 */
+	private record AppliedUpdate(Map<String, Map<String, Object>> changes, Set<RunField> copyFields,
+			boolean courseDirty) {
 	}
 
 	private static Set<RunField> fields(Map<String, Map<String, Object>> changes) {
@@ -223,32 +240,21 @@ public class CourseRunSync {
 		return fields;
 	}
 
-	private static Map<RunField, Object> writable(Map<RunField, Object> values, LmsBackend lms) {
-		Map<RunField, Object> writable = new EnumMap<>(values);
-		writable.keySet().removeAll(lms.noUpdateFields());
-		return writable;
-	}
-
 	private ItemResult update(CourseRun run, PublicCourseRun publicCopy, Map<RunField, Object> values, LmsBackend lms,
 			int secretIndex) {
 		if (run.getSyncMode() == SyncMode.MANUAL) {
 			return record(run, lms, SyncOutcome.UNCHANGED, secretIndex, Map.of());
 		}
-		Map<RunField, Object> writable = writable(values, lms);
 		Instant now = this.clock.instant();
-		Map<String, Map<String, Object>> changes = apply(run, writable, now);
-		if (run.getSyncMode() == SyncMode.SYNC_TO_PUBLIC) {
-			if (publicCopy != null) {
-				apply(publicCopy, writable, now);
-			}
-			else if (this.publicCourses.existsById(run.getCourseId())) {
-				this.entityManager.persist(new PublicCourseRun(run, now));
-			}
+		AppliedUpdate applied = applyUpdate(run, publicCopy, values, lms, now);
+		if (run.getSyncMode() == SyncMode.SYNC_TO_PUBLIC && publicCopy == null
+				&& this.publicCourses.existsById(run.getCourseId())) {
+			this.entityManager.persist(new PublicCourseRun(run, now));
 		}
-		else {
-			this.publication.markCourseDirty(run, publicCopy, now);
+		if (applied.courseDirty()) {
+			this.courses.markUnpublishedChanges(run.getCourseId(), now);
 		}
-		return record(run, lms, SyncOutcome.UPDATED, secretIndex, changes);
+		return record(run, lms, SyncOutcome.UPDATED, secretIndex, applied.changes());
 	}
 
 	private ItemResult create(ObjectNode data, String link, Map<RunField, Object> values, LmsBackend lms,
