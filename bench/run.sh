@@ -67,6 +67,7 @@ start_service() {
   PIDS+=("$SERVICE_PID")
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && return 0
+    kill -0 "$SERVICE_PID" 2>/dev/null || break
     sleep 1
   done
   echo "the service did not start; see $OUT/service.log" >&2
@@ -149,7 +150,7 @@ python3 bench/benchlib.py bodies spread 1000 "$SECRET" > "$OUT/spread.txt"
 SYNC_PATH=/api/v1.0/course-runs-sync
 
 if [ "$MODE" = "h2" ]; then
-  start_service "--spring.datasource.url=jdbc:h2:file:$OUT/h2db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+  start_service "--spring.datasource.url=jdbc:h2:file:$(pwd)/$OUT/h2db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
   for i in $(seq 0 49); do curl -fs -u admin:bench-admin -X POST "http://127.0.0.1:$PORT/api/admin/courses" -H 'Content-Type: application/json' -d "{\"code\":\"C$i\",\"title\":\"Bench\"}" >/dev/null; done
   for i in $(seq 0 49); do curl -fs -u admin:bench-admin -X POST "http://127.0.0.1:$PORT/api/admin/courses/C$i/publish" >/dev/null; done
 else

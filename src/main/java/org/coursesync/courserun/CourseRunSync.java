@@ -185,12 +185,12 @@ public class CourseRunSync {
 
 	private ItemResult updateInOneStatement(Connection connection, ObjectNode data, String link, LmsBackend lms,
 			int secretIndex) throws SQLException {
-		Object[] found = this.postgresUpdates.find(connection, link);
+		PostgresRunUpdates.StoredRun found = this.postgresUpdates.find(connection, link);
 		if (found == null) {
 			return null;
 		}
-		CourseRun run = (CourseRun) found[0];
-		PublicCourseRun publicCopy = (PublicCourseRun) found[1];
+		CourseRun run = found.run();
+		PublicCourseRun publicCopy = found.publicCopy();
 		SyncMode mode = run.getSyncMode();
 		if (mode == SyncMode.MANUAL || (mode == SyncMode.SYNC_TO_PUBLIC && publicCopy == null)) {
 			return null;
@@ -202,7 +202,7 @@ public class CourseRunSync {
 		Instant now = this.clock.instant();
 		AppliedUpdate applied = applyUpdate(run, publicCopy, validation.values(), lms, now);
 		SyncRecord record = new SyncRecord(run.getResourceLink(), lms.baseUrl(), SyncOutcome.UPDATED, secretIndex,
-				(String) found[2], run.getId(), mode, applied.changes(), Map.of());
+				found.courseCode(), run.getId(), mode, applied.changes(), Map.of());
 		this.postgresUpdates.update(connection, run, fields(applied.changes()), publicCopy, applied.copyFields(),
 				applied.courseDirty() ? run.getCourseId() : null, now, this.history.event(record));
 		return new ItemResult(SyncOutcome.UPDATED, Map.of(), lms.baseUrl(), mode.wireName());

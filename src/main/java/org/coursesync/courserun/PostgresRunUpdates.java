@@ -93,7 +93,7 @@ class PostgresRunUpdates {
 	 * code, read in autocommit mode, without a lock, by plain JDBC (an ORM query costs
 	 * several times more CPU than the round trip); {@code null} when there is no run.
 	 */
-	Object[] find(Connection connection, String link) throws SQLException {
+	StoredRun find(Connection connection, String link) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(FIND)) {
 			statement.setString(1, link);
 			try (ResultSet row = statement.executeQuery()) {
@@ -111,9 +111,19 @@ class PostgresRunUpdates {
 							instant(row, COLUMNS.size() + 7));
 					read(row, COLUMNS.size(), copy);
 				}
-				return new Object[] { run, copy, row.getString(2 * COLUMNS.size() + 1) };
+				return new StoredRun(run, copy, row.getString(2 * COLUMNS.size() + 1));
 			}
 		}
+	}
+
+	/**
+	 * A run as read by {@link #find}.
+	 *
+	 * @param run the draft run (detached)
+	 * @param publicCopy its public copy, or {@code null}
+	 * @param courseCode the code of its course
+	 */
+	record StoredRun(CourseRun run, PublicCourseRun publicCopy, String courseCode) {
 	}
 
 	/** Columns of a run, in the order {@link #read} expects them. */

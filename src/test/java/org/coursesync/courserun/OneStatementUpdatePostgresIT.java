@@ -160,10 +160,11 @@ class OneStatementUpdatePostgresIT {
 	@Test
 	void refusesToWriteWhenTheCopyVanishedAndWritesNothing() {
 		existingRun("sync_to_public");
-		Object[] found = this.updates.inOneConnection((connection) -> this.updates.find(connection, DRAFT_LINK));
-		CourseRun run = (CourseRun) found[0];
-		PublicCourseRun copy = (PublicCourseRun) found[1];
-		assertThat(found[2]).isEqualTo("DEMOX");
+		PostgresRunUpdates.StoredRun found = this.updates
+			.inOneConnection((connection) -> this.updates.find(connection, DRAFT_LINK));
+		CourseRun run = found.run();
+		PublicCourseRun copy = found.publicCopy();
+		assertThat(found.courseCode()).isEqualTo("DEMOX");
 		this.jdbc.update("DELETE FROM course_run_public");
 		Instant now = Instant.now();
 		run.set(RunField.ENROLLMENT_COUNT, 5);
