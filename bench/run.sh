@@ -99,8 +99,9 @@ run_wrk() {  # NAME URL FILE CONNECTIONS: a closed-loop load at full speed
   wrk_json "$@" >> "$RESULTS"
 }
 
-# Paced load of NAME at RATE requests/s over 32 connections: a 4 s calibration run measures
-# the latency, then the pause per request is set so that 32 / (pause + latency) = RATE.
+# Paced load of NAME at RATE requests/s over 32 connections, with random (exponential) pauses
+# between a connection's requests: a 4 s calibration run measures the latency, then the mean
+# pause is set so that 32 / (pause + latency) = RATE.
 run_paced() {
   local name=$1 url=$2 rate=$3 conns=32
   local pause calibration
