@@ -10,10 +10,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -26,6 +29,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class QueryStringFilter extends OncePerRequestFilter {
+
+	private final JsonMapper json;
+
+	QueryStringFilter(JsonMapper json) {
+		this.json = json;
+	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -45,18 +54,16 @@ class QueryStringFilter extends OncePerRequestFilter {
 				+ "': send names and values as percent-encoded UTF-8 (%XX with two hexadecimal digits), "
 				+ "without control characters";
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		if (request.getRequestURI().startsWith("/api/1.0/catalogs/")) {
 			// The catalog API answers bare JSON strings, as the portal expects (seed
 			// 002).
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.getWriter().write(jsonString(message));
+			response.getOutputStream().write(this.json.writeValueAsBytes(message));
 		}
 		else {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":"
-						+ jsonString(message) + "}");
+			response.getOutputStream()
+				.write(this.json.writeValueAsBytes(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message)));
 		}
 	}
 
@@ -110,17 +117,6 @@ class QueryStringFilter extends OncePerRequestFilter {
 		catch (CharacterCodingException ex) {
 			return null;
 		}
-	}
-
-	private static String jsonString(String text) {
-		StringBuilder out = new StringBuilder("\"");
-		for (char c : text.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				out.append('\\');
-			}
-			out.append(c);
-		}
-		return out.append('"').toString();
 	}
 
 }

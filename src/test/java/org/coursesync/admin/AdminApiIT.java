@@ -149,6 +149,9 @@ class AdminApiIT {
 		assertThat(response.head()).containsIgnoringCase("Content-Type: application/problem+json");
 		assertThat(JSON.readTree(response.body()).get("detail").asString())
 			.startsWith("Invalid query parameter 'page': send names and values as percent-encoded UTF-8");
+		assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(400);
+		assertThat(JSON.readTree(response.body()).get("title").asString()).isEqualTo("Bad Request");
+		assertThat(response.body()).doesNotContain("null");
 		RawHttp.Response history = RawHttp.get(this.port, "/api/admin/sync-events?since=%ZZ&size=1", login);
 		assertThat(history.status()).isEqualTo(400);
 		assertThat(JSON.readTree(history.body()).get("detail").asString())
