@@ -49,6 +49,11 @@ public class CourseRunSync {
 
 	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(CourseRunSync.class);
 
+	/**
+	 * Marks the outcome of {@link #updateInOneStatement} when the link has no run yet.
+	 */
+	private static final ItemResult NO_RUN = new ItemResult(SyncOutcome.REJECTED, Map.of(), null, null);
+
 	static final String CREATION_DEACTIVATED = "Unknown course run when creation is deactivated.";
 
 	private final LmsRegistry lmsRegistry;
@@ -116,7 +121,13 @@ public class CourseRunSync {
 		long started = System.nanoTime();
 		ItemResult result = this.retry.invoke(() -> {
 			ItemResult updated = updateInOneStatement(data, link, secretIndex);
-			return (updated != null) ? updated : this.transaction.execute((status) -> apply(data, link, secretIndex));
+			if (updated != null && updated != NO_RUN) {
+				return updated;
+			}
+			// A run created meanwhile by another request makes the creation below fail on
+			// the unique link: a lost race, retried from the start.
+			boolean knownAbsent = (updated == NO_RUN);
+			return this.transaction.execute((status) -> apply(data, link, secretIndex, knownAbsent));
 		});
 		this.metrics.item(result.outcome().wireName(), result.lmsBackend(), result.syncMode(),
 				System.nanoTime() - started);
@@ -146,14 +157,18 @@ public class CourseRunSync {
 				(status) -> this.history.record(SyncRecord.rejected(link, null, secretIndex, errors)));
 	}
 
-	private ItemResult apply(ObjectNode data, String link, int secretIndex) {
+	/**
+	 * The transactional path; {@code knownAbsent} when {@link #updateInOneStatement} has
+	 * just read that the link has no run (the read is not repeated).
+	 */
+	private ItemResult apply(ObjectNode data, String link, int secretIndex, boolean knownAbsent) {
 		Optional<LmsBackend> selected = this.lmsRegistry.select(link);
 		if (selected.isEmpty()) {
 			return reject(link, null, secretIndex, "resource_link", NO_LMS);
 		}
 		LmsBackend lms = selected.get();
 		lms.cleanData(data);
-		List<Object[]> found = this.runs.findWithPublicCopy(link);
+		List<Object[]> found = knownAbsent ? List.of() : this.runs.findWithPublicCopy(link);
 		CourseRun draft = found.isEmpty() ? null : (CourseRun) found.get(0)[0];
 		RunValidation validation = this.validator.validate(data, draft != null);
 		if (!validation.isValid()) {
@@ -166,8 +181,8 @@ public class CourseRunSync {
 	/**
 	 * The update of an existing run as one statement on PostgreSQL
 	 * ({@link PostgresRunUpdates}), or {@code null} when the item takes the transactional
-	 * path: another database, no LMS, a new run, a manual run, an invalid payload or a
-	 * public copy to create.
+	 * path (another database, no LMS, a manual run, an invalid payload or a public copy
+	 * to create), or {@link #NO_RUN} when it takes it to create the run.
 	 */
 	private ItemResult updateInOneStatement(ObjectNode data, String link, int secretIndex) {
 		if (!this.postgresUpdates.isAvailable()) {
@@ -187,7 +202,7 @@ public class CourseRunSync {
 			int secretIndex) throws SQLException {
 		PostgresRunUpdates.StoredRun found = this.postgresUpdates.find(connection, link);
 		if (found == null) {
-			return null;
+			return NO_RUN;
 		}
 		CourseRun run = found.run();
 		PublicCourseRun publicCopy = found.publicCopy();
