@@ -34,6 +34,7 @@ install_tools() {
   ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
   need python3 || missing+=(python3)
   need curl || missing+=(curl)
+  need unzip || missing+=(unzip)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
