@@ -216,8 +216,7 @@ public class CourseRunSync {
 		}
 		Instant now = this.clock.instant();
 		AppliedUpdate applied = applyUpdate(run, publicCopy, validation.values(), lms, now);
-		SyncRecord record = new SyncRecord(run.getResourceLink(), lms.baseUrl(), SyncOutcome.UPDATED, secretIndex,
-				found.courseCode(), run.getId(), mode, applied.changes(), Map.of());
+		SyncRecord record = updated(run, lms, SyncOutcome.UPDATED, secretIndex, found.courseCode(), applied.changes());
 		this.postgresUpdates.update(connection, run, fields(applied.changes()), publicCopy, applied.copyFields(),
 				applied.courseDirty() ? run.getCourseId() : null, now, this.history.event(record));
 		return new ItemResult(SyncOutcome.UPDATED, Map.of(), lms.baseUrl(), mode.wireName());
@@ -326,14 +325,14 @@ public class CourseRunSync {
 
 	private ItemResult record(CourseRun run, LmsBackend lms, SyncOutcome outcome, int secretIndex,
 			Map<String, Map<String, Object>> changes) {
-		this.history.record(updated(run, lms, outcome, secretIndex, changes));
+		this.history.record(updated(run, lms, outcome, secretIndex, courseCode(run.getCourseId()), changes));
 		return new ItemResult(outcome, Map.of(), lms.baseUrl(), run.getSyncMode().wireName());
 	}
 
-	private SyncRecord updated(CourseRun run, LmsBackend lms, SyncOutcome outcome, int secretIndex,
-			Map<String, Map<String, Object>> changes) {
-		return new SyncRecord(run.getResourceLink(), lms.baseUrl(), outcome, secretIndex, courseCode(run.getCourseId()),
-				run.getId(), run.getSyncMode(), changes, Map.of());
+	private static SyncRecord updated(CourseRun run, LmsBackend lms, SyncOutcome outcome, int secretIndex,
+			String courseCode, Map<String, Map<String, Object>> changes) {
+		return new SyncRecord(run.getResourceLink(), lms.baseUrl(), outcome, secretIndex, courseCode, run.getId(),
+				run.getSyncMode(), changes, Map.of());
 	}
 
 	/** Course codes never change (a course is deleted, never renamed): cached by id. */

@@ -10,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coursesync.webhook.SyncRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
@@ -38,8 +39,7 @@ class QueryStringFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getQueryString() == null || request.getRequestURI().endsWith("course-runs-sync")
-				|| request.getRequestURI().endsWith("course-runs-sync/");
+		return request.getQueryString() == null || SyncRequestFilter.isSyncPath(request);
 	}
 
 	@Override

@@ -69,7 +69,15 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !SYNC_PATH.matcher(path(request)).matches();
+		return !isSyncPath(request);
+	}
+
+	/**
+	 * Whether {@code request} is for the sync endpoint, in any version: the requests this
+	 * filter answers or lets through to the sync controller.
+	 */
+	public static boolean isSyncPath(HttpServletRequest request) {
+		return SYNC_PATH.matcher(path(request)).matches();
 	}
 
 	@Override
