@@ -54,8 +54,9 @@ def pgbench_scripts(log_path, outdir):
     The log holds 'LOG:  execute <name>: SQL' followed by 'DETAIL:  parameters: $1 = '...', ...'.
     Values are inlined, then the item-specific ones (link, run ids, count, event id) become
     pgbench variables. Two scripts per workload:
-      same:  the service's own statements (the lock-free read, then one statement that
-             updates the run and its copy and inserts the history row, in autocommit);
+      same:  the service's own statements for one item (the lock-free read, then one
+             statement that updates the run and its copy and inserts the history row, in
+             autocommit);
       naive: the same writes as one transaction of separate statements (BEGIN, read,
              INSERT history, UPDATE run, UPDATE copy, COMMIT), as an ORM flush issues them.
     """
@@ -83,7 +84,13 @@ def pgbench_scripts(log_path, outdir):
     uuid = r"'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'"
     run_id = re.search(r"r as \(update course_run set .*? where id = " + uuid, write, re.I).group(1)
     copy_id = re.search(r"p as \(update course_run_public set .*? where id = " + uuid, write, re.I).group(1)
-    event_id = re.search(r"select " + uuid + r"::uuid", write, re.I).group(1)
+    # The history rows come as one text array per column (unnest), one element per item.
+    insert = re.search(r"(insert into sync_event \(.*?\))\s+select (.*?) from unnest\((.*)\) as e\((.*?)\)",
+                       write, re.I | re.S)
+    arrays = [array_elements(a) for a in TEXT_ARRAY.findall(insert.group(3))]
+    columns = [c.strip() for c in insert.group(4).split(",")]
+    first_row = {c: sql_literal(a[0]) for c, a in zip(columns, arrays)}
+    event_id = arrays[0][0]
     link_literal = r"'%s/courses/course-v1:Bench\+C\d+\+R\d+/info'" % re.escape(LMS)
 
     def variables(sql, kind):
@@ -96,20 +103,56 @@ def pgbench_scripts(log_path, outdir):
         sql = sql.replace("'%s'" % event_id, "gen_random_uuid()")
         return re.sub(r"enrollment_count\s*=\s*'?\d+'?", "enrollment_count = :c", sql)
 
+    # The arrays as ARRAY[...] of literals, so that the substitutions above apply to their elements.
+    same_write = TEXT_ARRAY.sub(lambda m: "ARRAY[%s]::text[]" % ", ".join(
+        sql_literal(e) for e in array_elements(m.group(1))), write)
     # The read's aliases: "r" for the run and "p" for its copy.
     select = "select q.run_id, q.copy_id from (%s) q \\gset" % re.sub(
         r"^select ", "select r.id as run_id, p.id as copy_id, ", read, count=1, flags=re.I)
     head = ["\\set r random(0, 999)", "\\set c random(1, 1000000)"]
     update_run = re.search(r"r as \((update course_run set .*?) returning 1\)", write, re.I).group(1)
     update_copy = re.search(r"p as \((update course_run_public set .*?) returning 1\)", write, re.I).group(1)
-    insert = re.search(r"(insert into sync_event \(.*?\))\s+select (.*?)(?: where 1 / \(.*)?$", write, re.I | re.S)
+    insert_values = "%s VALUES (%s);" % (insert.group(1), re.sub(r"\be\.(\w+)", lambda v: first_row[v.group(1)],
+                                                                insert.group(2)))
     for kind in ("storm", "spread"):
-        same = head + [variables(select, kind), variables(write, kind) + ";"]
+        same = head + [variables(select, kind), variables(same_write, kind) + ";"]
         open("%s/%s.same.pgbench.sql" % (outdir, kind), "w").write("\n".join(same) + "\n")
-        naive = head + ["BEGIN;", variables(select, kind),
-                        variables("%s VALUES (%s);" % (insert.group(1), insert.group(2)), kind),
+        naive = head + ["BEGIN;", variables(select, kind), variables(insert_values, kind),
                         variables(update_run + ";", kind), variables(update_copy + ";", kind), "COMMIT;"]
         open("%s/%s.naive.pgbench.sql" % (outdir, kind), "w").write("\n".join(naive) + "\n")
+
+
+TEXT_ARRAY = re.compile(r"'((?:[^']|'')*)'::text\[\]")
+
+
+def array_elements(literal):
+    """The elements of a one-dimensional PostgreSQL array literal (as logged, quotes doubled)."""
+    body = literal.replace("''", "'")
+    if not (body.startswith("{") and body.endswith("}")):
+        sys.exit("not an array literal: " + literal)
+    body, out, i = body[1:-1], [], 0
+    while i < len(body):
+        if body[i] == '"':
+            j, text = i + 1, []
+            while body[j] != '"':
+                if body[j] == "\\":
+                    j += 1
+                text.append(body[j])
+                j += 1
+            out.append("".join(text))
+            i = j + 1
+        else:
+            j = body.find(",", i)
+            j = len(body) if j < 0 else j
+            token = body[i:j]
+            out.append(None if token == "NULL" else token)
+            i = j
+        i += 1  # the comma
+    return out
+
+
+def sql_literal(value):
+    return "NULL" if value is None else "'" + value.replace("'", "''") + "'"
 
 
 def load_results(results_path):

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import org.coursesync.course.PublicCourseRepository;
 import org.coursesync.lms.CourseCodeResult;
 import org.coursesync.lms.LmsBackend;
 import org.coursesync.lms.LmsRegistry;
+import org.coursesync.synclog.SyncEvent;
 import org.coursesync.synclog.SyncHistory;
 import org.coursesync.synclog.SyncOutcome;
 import org.coursesync.synclog.SyncRecord;
@@ -29,6 +32,7 @@ import org.coursesync.system.LostRace;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,6 +94,11 @@ public class CourseRunSync {
 
 	private final Map<UUID, String> courseCodes = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/** The most updates of one link written by one statement. */
+	static final int MAX_GROUP = 64;
+
+	private final LinkGroups<PendingUpdate, ItemResult> linkGroups = new LinkGroups<>(MAX_GROUP);
+
 	CourseRunSync(LmsRegistry lmsRegistry, RunPayloadValidator validator, CourseRunRepository runs,
 			PublicCourseRunRepository publicRuns, CourseRepository courses, PublicCourseRepository publicCourses,
 			RunPublication publication, SyncHistory history, EntityManager entityManager,
@@ -132,6 +141,11 @@ public class CourseRunSync {
 		this.metrics.item(result.outcome().wireName(), result.lmsBackend(), result.syncMode(),
 				System.nanoTime() - started);
 		return result;
+	}
+
+	/** How many updates of {@code link} wait for the group in progress to end. */
+	int waitingUpdates(String link) {
+		return this.linkGroups.waiting(link);
 	}
 
 	/**
@@ -180,9 +194,10 @@ public class CourseRunSync {
 
 	/**
 	 * The update of an existing run as one statement on PostgreSQL
-	 * ({@link PostgresRunUpdates}), or {@code null} when the item takes the transactional
-	 * path (another database, no LMS, a manual run, an invalid payload or a public copy
-	 * to create), or {@link #NO_RUN} when it takes it to create the run.
+	 * ({@link PostgresRunUpdates}), together with the updates of the same link that
+	 * arrived meanwhile ({@link LinkGroups}); or {@code null} when the item takes the
+	 * transactional path (another database, no LMS, a manual run, an invalid payload or a
+	 * public copy to create), or {@link #NO_RUN} when it takes it to create the run.
 	 */
 	private ItemResult updateInOneStatement(ObjectNode data, String link, int secretIndex) {
 		if (!this.postgresUpdates.isAvailable()) {
@@ -194,32 +209,75 @@ public class CourseRunSync {
 		}
 		LmsBackend lms = selected.get();
 		lms.cleanData(data);
-		return this.postgresUpdates
-			.inOneConnection((connection) -> updateInOneStatement(connection, data, link, lms, secretIndex));
+		return this.linkGroups.run(link, new PendingUpdate(data, secretIndex),
+				(items) -> updateTogether(link, lms, items));
 	}
 
-	private ItemResult updateInOneStatement(Connection connection, ObjectNode data, String link, LmsBackend lms,
-			int secretIndex) throws SQLException {
+	/**
+	 * An update waiting for its group: the cleaned payload and the secret that signed it.
+	 */
+	private record PendingUpdate(ObjectNode data, int secretIndex) {
+	}
+
+	/**
+	 * Applies {@code items} (updates of {@code link}, in arrival order) one after the
+	 * other in memory, then writes them in one statement: the run's final values and a
+	 * history row per item, all or nothing. A group that fails for another reason than a
+	 * lost race falls back to one item at a time, so that an item never fails for
+	 * another's sake.
+	 */
+	private List<ItemResult> updateTogether(String link, LmsBackend lms, List<PendingUpdate> items) {
+		try {
+			return this.postgresUpdates.inOneConnection((connection) -> updateTogether(connection, link, lms, items));
+		}
+		catch (DataAccessException ex) {
+			if (items.size() == 1 || LostRace.isLostRace(ex)) {
+				throw ex;
+			}
+			logger.debug("A group of {} updates failed; applying them one by one: {}", items.size(),
+					ex.getClass().getSimpleName());
+			return Collections.nCopies(items.size(), null);
+		}
+	}
+
+	private List<ItemResult> updateTogether(Connection connection, String link, LmsBackend lms,
+			List<PendingUpdate> items) throws SQLException {
 		PostgresRunUpdates.StoredRun found = this.postgresUpdates.find(connection, link);
 		if (found == null) {
-			return NO_RUN;
+			return Collections.nCopies(items.size(), NO_RUN);
 		}
 		CourseRun run = found.run();
 		PublicCourseRun publicCopy = found.publicCopy();
 		SyncMode mode = run.getSyncMode();
 		if (mode == SyncMode.MANUAL || (mode == SyncMode.SYNC_TO_PUBLIC && publicCopy == null)) {
-			return null;
-		}
-		RunValidation validation = this.validator.validate(data, true);
-		if (!validation.isValid()) {
-			return null;
+			return Collections.nCopies(items.size(), null);
 		}
 		Instant now = this.clock.instant();
-		AppliedUpdate applied = applyUpdate(run, publicCopy, validation.values(), lms, now);
-		SyncRecord record = updated(run, lms, SyncOutcome.UPDATED, secretIndex, found.courseCode(), applied.changes());
-		this.postgresUpdates.update(connection, run, fields(applied.changes()), publicCopy, applied.copyFields(),
-				applied.courseDirty() ? run.getCourseId() : null, now, this.history.event(record));
-		return new ItemResult(SyncOutcome.UPDATED, Map.of(), lms.baseUrl(), mode.wireName());
+		List<ItemResult> results = new ArrayList<>(items.size());
+		List<SyncEvent> events = new ArrayList<>(items.size());
+		Set<RunField> runFields = EnumSet.noneOf(RunField.class);
+		Set<RunField> copyFields = EnumSet.noneOf(RunField.class);
+		boolean courseDirty = false;
+		for (PendingUpdate item : items) {
+			RunValidation validation = this.validator.validate(item.data(), true);
+			if (!validation.isValid()) {
+				// Rejected (and recorded) by the transactional path.
+				results.add(null);
+				continue;
+			}
+			AppliedUpdate applied = applyUpdate(run, publicCopy, validation.values(), lms, now);
+			runFields.addAll(fields(applied.changes()));
+			copyFields.addAll(applied.copyFields());
+			courseDirty |= applied.courseDirty();
+			events.add(this.history.event(
+					updated(run, lms, SyncOutcome.UPDATED, item.secretIndex(), found.courseCode(), applied.changes())));
+			results.add(new ItemResult(SyncOutcome.UPDATED, Map.of(), lms.baseUrl(), mode.wireName()));
+		}
+		if (!events.isEmpty()) {
+			this.postgresUpdates.update(connection, run, runFields, publicCopy, copyFields,
+					courseDirty ? run.getCourseId() : null, now, events);
+		}
+		return results;
 	}
 
 	/**

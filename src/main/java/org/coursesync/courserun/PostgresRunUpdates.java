@@ -174,12 +174,12 @@ class PostgresRunUpdates {
 	/**
 	 * Writes, in one statement: the {@code runFields} of {@code run} (with its update
 	 * time), the {@code copyFields} of {@code copy}, the unpublished-changes flag of
-	 * {@code dirtyCourse} (when not null) and {@code event}.
+	 * {@code dirtyCourse} (when not null) and the history rows {@code events}.
 	 * @throws ConcurrencyFailureException when the run or its copy no longer exists
 	 * (nothing was written)
 	 */
 	void update(Connection connection, CourseRun run, Set<RunField> runFields, PublicCourseRun copy,
-			Set<RunField> copyFields, UUID dirtyCourse, Instant now, SyncEvent event) throws SQLException {
+			Set<RunField> copyFields, UUID dirtyCourse, Instant now, List<SyncEvent> events) throws SQLException {
 		List<String> ctes = new ArrayList<>();
 		List<String> guards = new ArrayList<>();
 		List<Object> values = new ArrayList<>();
@@ -202,25 +202,15 @@ class PostgresRunUpdates {
 		if (!ctes.isEmpty()) {
 			sql.append("WITH ").append(String.join(", ", ctes)).append(' ');
 		}
-		sql.append("INSERT INTO sync_event (id, received_at, resource_link, lms_backend, outcome, secret_index,"
-				+ " course_code, course_run_id, sync_mode, changes, errors)"
-				+ " SELECT ?::uuid, ?::timestamptz, ?, ?, ?, ?::integer, ?, ?::uuid, ?, ?, ?");
+		// One text array per column, whatever the number of rows: one statement text, one
+		// server-side prepared statement.
+		sql.append(INSERT_EVENTS);
 		if (!guards.isEmpty()) {
 			sql.append(" WHERE 1 / (").append(String.join(" * ", guards)).append(") = 1");
 		}
-		add(values, types, event.getId(), Types.OTHER);
-		add(values, types, time(event.getReceivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-		add(values, types, event.getResourceLink(), Types.VARCHAR);
-		add(values, types, event.getLmsBackend(), Types.VARCHAR);
-		add(values, types, event.getOutcome(), Types.VARCHAR);
-		add(values, types, event.getSecretIndex(), Types.INTEGER);
-		add(values, types, event.getCourseCode(), Types.VARCHAR);
-		add(values, types, event.getCourseRunId(), Types.OTHER);
-		add(values, types, event.getSyncMode(), Types.VARCHAR);
-		add(values, types, event.getChanges(), Types.VARCHAR);
-		add(values, types, event.getErrors(), Types.VARCHAR);
 		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 			bind(statement, values, types);
+			bindEvents(connection, statement, values.size(), events);
 			statement.executeUpdate();
 		}
 		catch (SQLException ex) {
@@ -228,6 +218,40 @@ class PostgresRunUpdates {
 				throw new ConcurrencyFailureException("The run changed while it was synced; retrying", ex);
 			}
 			throw ex;
+		}
+	}
+
+	private static final String INSERT_EVENTS = "INSERT INTO sync_event (id, received_at, resource_link, lms_backend,"
+			+ " outcome, secret_index, course_code, course_run_id, sync_mode, changes, errors)"
+			+ " SELECT e.id::uuid, e.received_at::timestamptz, e.resource_link, e.lms_backend, e.outcome,"
+			+ " e.secret_index::integer, e.course_code, e.course_run_id::uuid, e.sync_mode, e.changes, e.errors"
+			+ " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+			+ " ?::text[], ?::text[], ?::text[]) AS e(id, received_at, resource_link, lms_backend, outcome,"
+			+ " secret_index, course_code, course_run_id, sync_mode, changes, errors)";
+
+	/**
+	 * Binds the columns of {@code events} as text arrays after the first {@code bound}.
+	 */
+	private static void bindEvents(Connection connection, PreparedStatement statement, int bound,
+			List<SyncEvent> events) throws SQLException {
+		int rows = events.size();
+		String[][] columns = new String[11][rows];
+		for (int i = 0; i < rows; i++) {
+			SyncEvent event = events.get(i);
+			columns[0][i] = event.getId().toString();
+			columns[1][i] = event.getReceivedAt().toString();
+			columns[2][i] = event.getResourceLink();
+			columns[3][i] = event.getLmsBackend();
+			columns[4][i] = event.getOutcome();
+			columns[5][i] = (event.getSecretIndex() != null) ? event.getSecretIndex().toString() : null;
+			columns[6][i] = event.getCourseCode();
+			columns[7][i] = (event.getCourseRunId() != null) ? event.getCourseRunId().toString() : null;
+			columns[8][i] = event.getSyncMode();
+			columns[9][i] = event.getChanges();
+			columns[10][i] = event.getErrors();
+		}
+		for (int column = 0; column < columns.length; column++) {
+			statement.setArray(bound + column + 1, connection.createArrayOf("text", columns[column]));
 		}
 	}
 

@@ -3,10 +3,16 @@ package org.coursesync.courserun;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.coursesync.support.Database;
@@ -19,6 +25,7 @@ import org.coursesync.synclog.SyncRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +45,9 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -82,9 +91,16 @@ class OneStatementUpdatePostgresIT {
 		this.db.publishCourse(course);
 	}
 
+	@Autowired
+	CourseRunSync sync;
+
+	final ExecutorService senders = Executors.newCachedThreadPool();
+
 	@AfterEach
 	void dropTrigger() {
+		this.senders.shutdownNow();
 		this.jdbc.execute("DROP TRIGGER IF EXISTS fail_public_update ON course_run_public");
+		this.jdbc.execute("DROP TRIGGER IF EXISTS fail_event_insert ON sync_event");
 	}
 
 	private void syncCount(String mode, int count) {
@@ -176,7 +192,7 @@ class OneStatementUpdatePostgresIT {
 		assertThatExceptionOfType(ConcurrencyFailureException.class)
 			.isThrownBy(() -> this.updates.inOneConnection((connection) -> {
 				this.updates.update(connection, run, Set.of(RunField.ENROLLMENT_COUNT), copy,
-						Set.of(RunField.ENROLLMENT_COUNT), null, now, event);
+						Set.of(RunField.ENROLLMENT_COUNT), null, now, List.of(event));
 				return null;
 			}));
 		assertThat(this.db.draftRuns()).singleElement()
@@ -206,6 +222,110 @@ class OneStatementUpdatePostgresIT {
 		});
 		assertThat(this.db.events()).extracting((event) -> event.get("outcome")).containsExactly("created");
 		verify(this.updates, atLeastOnce()).find(any(), eq(DRAFT_LINK));
+	}
+
+	@Test
+	void writesTheUpdatesQueuedBehindARunningOneAsOneStatement() throws Exception {
+		existingRun("sync_to_public");
+		CountDownLatch release = blockTheFirstWrite();
+		List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+		responses.add(syncInBackground(10));
+		awaitWaiting(0);
+		for (int count = 11; count <= 15; count++) {
+			responses.add(syncInBackground(count));
+			awaitWaiting(count - 10);
+		}
+		release.countDown();
+		for (Future<HttpResponse<String>> response : responses) {
+			assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+			assertThat(response.get().body()).isEqualTo("{\"success\":true}");
+		}
+		ArgumentCaptor<List<SyncEvent>> events = eventsCaptor();
+		verify(this.updates, times(2)).update(any(), any(), any(), any(), any(), any(), any(), events.capture());
+		assertThat(events.getAllValues()).extracting(List::size).containsExactly(1, 5);
+		assertThat(this.db.draftRuns()).singleElement()
+			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(15));
+		assertThat(this.db.publicRuns()).singleElement()
+			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(15));
+		// One row per item, each with its own change, in the order they were applied.
+		assertThat(this.db.events()).extracting((event) -> event.get("changes"))
+			.containsExactly(change(1, 10), change(10, 11), change(11, 12), change(12, 13), change(13, 14),
+					change(14, 15));
+		assertThat(this.db.events()).extracting((event) -> event.get("outcome")).containsOnly("updated");
+	}
+
+	@Test
+	void answersEachItemOfAGroupThatCannotBeWrittenOnItsOwn() throws Exception {
+		existingRun("sync_to_public");
+		// The history row of the item that sets the count to 13 cannot be written.
+		this.jdbc.execute("CREATE OR REPLACE FUNCTION fail_update() RETURNS trigger LANGUAGE plpgsql AS "
+				+ "$$ BEGIN IF NEW.changes LIKE '%\"after\":13}%' THEN RAISE EXCEPTION 'injected failure'; END IF;"
+				+ " RETURN NEW; END $$");
+		this.jdbc.execute("CREATE TRIGGER fail_event_insert BEFORE INSERT ON sync_event "
+				+ "FOR EACH ROW EXECUTE FUNCTION fail_update()");
+		CountDownLatch release = blockTheFirstWrite();
+		Future<HttpResponse<String>> first = syncInBackground(10);
+		awaitWaiting(0);
+		Future<HttpResponse<String>> failing = syncInBackground(13);
+		awaitWaiting(1);
+		Future<HttpResponse<String>> last = syncInBackground(14);
+		awaitWaiting(2);
+		release.countDown();
+		assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(failing.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+		assertThat(failing.get().body())
+			.isEqualTo("{\"detail\":\"The catalog database failed to store the update; retry in a few seconds.\"}");
+		assertThat(last.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(this.db.draftRuns()).singleElement()
+			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(14));
+		assertThat(this.db.events()).extracting((event) -> event.get("outcome"))
+			.containsExactlyInAnyOrder("updated", "updated", "rejected");
+		assertThat(this.db.events()).extracting((event) -> event.get("changes"))
+			.contains(change(1, 10), change(10, 14))
+			.doesNotContain(change(10, 13));
+	}
+
+	private static String change(int before, int after) {
+		return "{\"enrollment_count\":{\"before\":" + before + ",\"after\":" + after + "}}";
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static ArgumentCaptor<List<SyncEvent>> eventsCaptor() {
+		return (ArgumentCaptor) ArgumentCaptor.forClass(List.class);
+	}
+
+	/**
+	 * Holds the first write of a run (after its read) until the returned latch is
+	 * released, so that the next updates of the link queue up behind it.
+	 */
+	private CountDownLatch blockTheFirstWrite() throws SQLException {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean first = new AtomicBoolean(true);
+		doAnswer((invocation) -> {
+			if (first.getAndSet(false) && !release.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("never released");
+			}
+			return invocation.callRealMethod();
+		}).when(this.updates).update(any(), any(), any(), any(), any(), any(), any(), any());
+		return release;
+	}
+
+	private Future<HttpResponse<String>> syncInBackground(int count) {
+		String body = "{\"resource_link\": \"" + DRAFT_LINK + "\", \"enrollment_count\": " + count + "}";
+		return this.senders.submit(() -> this.http.sync(body));
+	}
+
+	/** Waits until {@code count} updates of the link wait behind the running one. */
+	private void awaitWaiting(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		// The first one is running when its write is blocked, with nobody waiting yet.
+		while (this.sync.waitingUpdates(DRAFT_LINK) != count
+				|| (count == 0 && mockingDetails(this.updates).getInvocations()
+					.stream()
+					.noneMatch((call) -> call.getMethod().getName().equals("update")))) {
+			assertThat(System.nanoTime()).as("waiting for %d queued updates", count).isLessThan(deadline);
+			Thread.sleep(5);
+		}
 	}
 
 	@Test

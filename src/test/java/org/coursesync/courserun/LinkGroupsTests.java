@@ -1,0 +1,223 @@
+package org.coursesync.courserun;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The grouping of same-link items: a lone item runs at once, items queued behind a
+ * running one run as one group, each thread gets its own result or the group's failure,
+ * and nothing is left behind.
+ */
+class LinkGroupsTests {
+
+	private final ExecutorService threads = Executors.newCachedThreadPool();
+
+	private final List<List<Integer>> groups = new CopyOnWriteArrayList<>();
+
+	@AfterEach
+	void stop() {
+		this.threads.shutdownNow();
+	}
+
+	/** Records each group and answers each item with its double. */
+	private List<Integer> doubled(List<Integer> items) {
+		this.groups.add(List.copyOf(items));
+		return items.stream().map((item) -> item * 2).toList();
+	}
+
+	@Test
+	void runsALoneItemAtOnceInItsOwnThread() {
+		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(10);
+		Thread caller = Thread.currentThread();
+		Integer result = linkGroups.run("a", 21, (items) -> {
+			assertThat(Thread.currentThread()).isSameAs(caller);
+			return doubled(items);
+		});
+		assertThat(result).isEqualTo(42);
+		assertThat(this.groups).containsExactly(List.of(21));
+		assertThat(linkGroups.waiting("a")).isZero();
+	}
+
+	@Test
+	void runsTheItemsQueuedBehindARunningOneAsOneGroup() throws Exception {
+		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(10);
+		CountDownLatch release = new CountDownLatch(1);
+		Future<Integer> first = runBlocked(linkGroups, release);
+		List<Future<Integer>> queued = new ArrayList<>();
+		for (int i = 2; i <= 6; i++) {
+			int item = i;
+			queued.add(this.threads.submit(() -> linkGroups.run("a", item, this::doubled)));
+			waitUntil(() -> linkGroups.waiting("a") == item - 1);
+		}
+		release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+		for (int i = 0; i < queued.size(); i++) {
+			assertThat(queued.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(2 * (i + 2));
+		}
+		assertThat(this.groups).containsExactly(List.of(1), List.of(2, 3, 4, 5, 6));
+		assertThat(linkGroups.waiting("a")).isZero();
+	}
+
+	@Test
+	void capsTheSizeOfAGroup() throws Exception {
+		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(2);
+		CountDownLatch release = new CountDownLatch(1);
+		Future<Integer> first = runBlocked(linkGroups, release);
+		List<Future<Integer>> queued = new ArrayList<>();
+		for (int i = 2; i <= 6; i++) {
+			int item = i;
+			queued.add(this.threads.submit(() -> linkGroups.run("a", item, this::doubled)));
+			waitUntil(() -> linkGroups.waiting("a") == item - 1);
+		}
+		release.countDown();
+		first.get(10, TimeUnit.SECONDS);
+		for (Future<Integer> future : queued) {
+			future.get(10, TimeUnit.SECONDS);
+		}
+		assertThat(this.groups).containsExactly(List.of(1), List.of(2, 3), List.of(4, 5), List.of(6));
+	}
+
+	@Test
+	void givesEveryItemOfAFailedGroupTheFailureAndGoesOn() throws Exception {
+		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(10);
+		CountDownLatch release = new CountDownLatch(1);
+		Future<Integer> first = runBlocked(linkGroups, release);
+		List<Future<Integer>> failing = new ArrayList<>();
+		for (int i = 2; i <= 4; i++) {
+			int item = i;
+			failing.add(this.threads.submit(() -> linkGroups.run("a", item, (items) -> {
+				throw new IllegalStateException("group of " + items);
+			})));
+			waitUntil(() -> linkGroups.waiting("a") == item - 1);
+		}
+		release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+		for (Future<Integer> future : failing) {
+			assertThat(failure(future)).isInstanceOf(IllegalStateException.class).hasMessage("group of [2, 3, 4]");
+		}
+		// The lane is free again: the next item runs at once.
+		assertThat(linkGroups.run("a", 5, this::doubled)).isEqualTo(10);
+		assertThat(linkGroups.waiting("a")).isZero();
+	}
+
+	@Test
+	void neverMakesAnotherLinkWait() throws Exception {
+		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(10);
+		CountDownLatch release = new CountDownLatch(1);
+		Future<Integer> blocked = runBlocked(linkGroups, release);
+		assertThat(linkGroups.run("b", 7, this::doubled)).isEqualTo(14);
+		assertThat(blocked.isDone()).isFalse();
+		release.countDown();
+		assertThat(blocked.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+	}
+
+	@Test
+	void answersEveryItemOfManyConcurrentThreadsExactlyOnce() throws Exception {
+		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(8);
+		List<Future<Integer>> futures = new ArrayList<>();
+		CountDownLatch start = new CountDownLatch(1);
+		for (int i = 0; i < 400; i++) {
+			int item = i;
+			futures.add(this.threads.submit(() -> {
+				start.await();
+				return linkGroups.run("link-" + (item % 3), item, this::doubled);
+			}));
+		}
+		start.countDown();
+		for (int i = 0; i < futures.size(); i++) {
+			assertThat(futures.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(2 * i);
+		}
+		List<Integer> ran = this.groups.stream().flatMap(List::stream).sorted().toList();
+		assertThat(ran).hasSize(400).doesNotHaveDuplicates();
+		assertThat(this.groups).allSatisfy((group) -> assertThat(group).hasSizeBetween(1, 8));
+		for (int link = 0; link < 3; link++) {
+			assertThat(linkGroups.waiting("link-" + link)).isZero();
+		}
+	}
+
+	@Test
+	void passesAnErrorOnAsAFailureOfTheGroup() throws Exception {
+		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(10);
+		CountDownLatch release = new CountDownLatch(1);
+		Future<Integer> first = runBlocked(linkGroups, release);
+		List<Future<Integer>> queued = new ArrayList<>();
+		for (int i = 2; i <= 3; i++) {
+			int item = i;
+			queued.add(this.threads.submit(() -> linkGroups.run("a", item, (items) -> {
+				throw new StackOverflowError();
+			})));
+			waitUntil(() -> linkGroups.waiting("a") == item - 1);
+		}
+		release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+		assertThat(failure(queued.get(0))).isInstanceOf(StackOverflowError.class);
+		assertThat(failure(queued.get(1))).isInstanceOf(IllegalStateException.class)
+			.hasMessage("The group of this item failed")
+			.hasCauseInstanceOf(StackOverflowError.class);
+		assertThat(linkGroups.run("a", 4, this::doubled)).isEqualTo(8);
+	}
+
+	private static Throwable failure(Future<Integer> future) throws InterruptedException, TimeoutException {
+		try {
+			future.get(10, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			return ex.getCause();
+		}
+		throw new AssertionError("the group's failure was not passed on");
+	}
+
+	/**
+	 * Runs item 1 of link "a" in another thread, its work blocked until {@code release};
+	 * returns once the work runs.
+	 */
+	private Future<Integer> runBlocked(LinkGroups<Integer, Integer> linkGroups, CountDownLatch release)
+			throws InterruptedException {
+		CountDownLatch running = new CountDownLatch(1);
+		Future<Integer> future = this.threads.submit(() -> linkGroups.run("a", 1, (items) -> {
+			running.countDown();
+			await(release);
+			return doubled(items);
+		}));
+		await(running);
+		return future;
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			if (!latch.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("never released");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				fail("timed out");
+			}
+			Thread.sleep(5);
+		}
+	}
+
+}
