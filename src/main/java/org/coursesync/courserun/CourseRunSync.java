@@ -32,17 +32,22 @@ import org.coursesync.system.LostRace;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Richie's {@code sync_course_run}, one item at a time: LMS selection, validation
- * (partial when the run exists), then the update or create path. Each item is one
- * transaction (its runs, its course's dirty flag and its history row commit together),
- * retried when it lost a race to another instance (unique violation, lock conflict): a
- * lost race is never an error.
+ * (partial when the run exists), then the update or create path. Each item is atomic (its
+ * runs, its course's dirty flag and its history row commit together), retried when it
+ * lost a race to another instance (unique violation, lock conflict): a lost race is never
+ * an error. On PostgreSQL, the updates of one link that arrive together are written by
+ * one statement, all or nothing ({@link LinkGroups}, {@link PostgresRunUpdates}).
  */
 @Service
 public class CourseRunSync {
@@ -227,17 +232,29 @@ public class CourseRunSync {
 	 * another's sake.
 	 */
 	private List<ItemResult> updateTogether(String link, LmsBackend lms, List<PendingUpdate> items) {
+		this.metrics.group(items.size());
 		try {
 			return this.postgresUpdates.inOneConnection((connection) -> updateTogether(connection, link, lms, items));
 		}
 		catch (DataAccessException ex) {
-			if (items.size() == 1 || LostRace.isLostRace(ex)) {
+			if (items.size() == 1 || !mayBeOneItemsFault(ex)) {
 				throw ex;
 			}
 			logger.debug("A group of {} updates failed; applying them one by one: {}", items.size(),
 					ex.getClass().getSimpleName());
 			return Collections.nCopies(items.size(), null);
 		}
+	}
+
+	/**
+	 * Whether a group's write may have failed because of one of its items: not when it
+	 * lost a race (each item is retried from its read) or the database is unreachable
+	 * (each item would fail alone too).
+	 */
+	private static boolean mayBeOneItemsFault(DataAccessException failure) {
+		return !(failure instanceof ConcurrencyFailureException || failure instanceof TransientDataAccessException
+				|| failure instanceof DataAccessResourceFailureException
+				|| failure instanceof RecoverableDataAccessException);
 	}
 
 	private List<ItemResult> updateTogether(Connection connection, String link, LmsBackend lms,

@@ -30,13 +30,15 @@ import org.springframework.stereotype.Component;
  * The hot path of a sync on PostgreSQL: the update of an existing run as ONE statement in
  * autocommit mode, so that one item costs two round trips (the lock-free read, then the
  * write) and a burst on one link holds the run's row lock only while PostgreSQL executes
- * and commits that statement, never across a client round trip.
+ * and commits that statement, never across a client round trip. The updates of one link
+ * that queued meanwhile ({@link LinkGroups}) share the read and the statement.
  * <p>
  * The statement updates the draft run, its public copy and the course's "unpublished
- * changes" flag in data-modifying CTEs and inserts the history row; a statement is
- * atomic, so the item is all or nothing. When the run or its copy disappeared since the
+ * changes" flag in data-modifying CTEs and inserts the history rows; a statement is
+ * atomic, so the items are all or nothing. When the run or its copy disappeared since the
  * read (an admin deleted it), the row counts guard divides by zero, which aborts the
- * whole statement; that is reported as a lost race, so the item is retried from its read.
+ * whole statement; that is reported as a lost race, so the items are retried from their
+ * read.
  * <p>
  * Other databases (H2) and the other cases (creation, manual runs, rejections, a public
  * copy to create) take the transactional JPA path of {@link CourseRunSync}.

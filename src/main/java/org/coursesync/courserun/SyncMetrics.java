@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sync metrics: items by outcome, LMS backend and sync mode; item latency (histogram);
- * the size of the history (a {@code count(*)} refreshed at most every 30 seconds).
+ * the size of the history (a {@code count(*)} refreshed at most every 30 seconds); the
+ * sizes of the groups of same-link updates.
  */
 @Component
 class SyncMetrics {
@@ -28,12 +30,23 @@ class SyncMetrics {
 
 	private volatile long historyReadAt = Long.MIN_VALUE;
 
+	private final DistributionSummary groupSizes;
+
 	SyncMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
 		this.registry = registry;
 		this.jdbc = jdbc;
 		Gauge.builder("coursesync.sync.history.size", this, SyncMetrics::historySize)
 			.description("Rows in the sync history")
 			.register(registry);
+		this.groupSizes = DistributionSummary.builder("coursesync.sync.update.group.size")
+			.description("Updates of one link written by one statement (PostgreSQL)")
+			.baseUnit("items")
+			.register(registry);
+	}
+
+	/** A group of {@code items} updates of one link written together. */
+	void group(int items) {
+		this.groupSizes.record(items);
 	}
 
 	void item(String outcome, String lmsBackend, String syncMode, long nanos) {

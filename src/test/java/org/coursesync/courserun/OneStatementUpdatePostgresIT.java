@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.coursesync.support.Database;
 import org.coursesync.support.EmbeddedPostgresSupport;
 import org.coursesync.support.TestHttp;
@@ -93,6 +95,9 @@ class OneStatementUpdatePostgresIT {
 
 	@Autowired
 	CourseRunSync sync;
+
+	@Autowired
+	MeterRegistry meters;
 
 	final ExecutorService senders = Executors.newCachedThreadPool();
 
@@ -227,6 +232,9 @@ class OneStatementUpdatePostgresIT {
 	@Test
 	void writesTheUpdatesQueuedBehindARunningOneAsOneStatement() throws Exception {
 		existingRun("sync_to_public");
+		DistributionSummary groups = this.meters.get("coursesync.sync.update.group.size").summary();
+		long groupsBefore = groups.count();
+		double itemsBefore = groups.totalAmount();
 		CountDownLatch release = blockTheFirstWrite();
 		List<Future<HttpResponse<String>>> responses = new ArrayList<>();
 		responses.add(syncInBackground(10));
@@ -243,6 +251,8 @@ class OneStatementUpdatePostgresIT {
 		ArgumentCaptor<List<SyncEvent>> events = eventsCaptor();
 		verify(this.updates, times(2)).update(any(), any(), any(), any(), any(), any(), any(), events.capture());
 		assertThat(events.getAllValues()).extracting(List::size).containsExactly(1, 5);
+		assertThat(groups.count() - groupsBefore).isEqualTo(2);
+		assertThat(groups.totalAmount() - itemsBefore).isEqualTo(6.0);
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(15));
 		assertThat(this.db.publicRuns()).singleElement()
