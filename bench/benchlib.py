@@ -184,10 +184,15 @@ def report(results_path):
             print("%-10s %10d %12.3f %12.3f" % (r["name"], r["items"], r["seconds"], 1000 * r["seconds"] / r["items"]))
     half = {r["name"]: r for r in results if r.get("kind") == "half-load"}
     if half:
-        print("\nat half the maximum spread throughput (%s req/s target, 32 connections; pgbench: the"
-              " service's SQL alone at that rate):" % half["spread"]["target"])
+        print("\nat half the maximum spread throughput (%s req/s target, 32 connections with random pauses;"
+              " pgbench: the service's SQL for one item alone at that rate, over as many connections as the"
+              " service's pool):" % half["spread"]["target"])
         for r in half.values():
             print("  %-8s %7.0f req/s  p50 %6s ms  p99 %6s ms" % (r["name"], r["rps"], r["p50"], r["p99"]))
+        if "pgbench" in half and half["pgbench"]["p99"] and half["trivial"]["p99"]:
+            print("  the database alone: p99 %.1f times the trivial endpoint's; the service: %.1f times the"
+                  " database's" % (half["pgbench"]["p99"] / half["trivial"]["p99"],
+                                   half["spread"]["p99"] / half["pgbench"]["p99"]))
     import glob, os
     gc_log = os.path.join(os.path.dirname(results_path), "gc.log")
     if os.path.exists(gc_log):

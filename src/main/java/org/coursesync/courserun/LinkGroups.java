@@ -83,6 +83,13 @@ final class LinkGroups<T, R> {
 		}
 	}
 
+	/**
+	 * How many links have a group running (for tests: none once every item is answered).
+	 */
+	int busyLinks() {
+		return this.lanes.size();
+	}
+
 	private Lane<T, R> enter(String link, Entry<T, R> self) {
 		while (true) {
 			Lane<T, R> lane = this.lanes.computeIfAbsent(link, (key) -> new Lane<>());

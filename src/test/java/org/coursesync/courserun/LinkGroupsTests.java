@@ -71,6 +71,7 @@ class LinkGroupsTests {
 		}
 		assertThat(this.groups).containsExactly(List.of(1), List.of(2, 3, 4, 5, 6));
 		assertThat(linkGroups.waiting("a")).isZero();
+		assertThat(linkGroups.busyLinks()).isZero();
 	}
 
 	@Test
@@ -148,6 +149,7 @@ class LinkGroupsTests {
 		for (int link = 0; link < 3; link++) {
 			assertThat(linkGroups.waiting("link-" + link)).isZero();
 		}
+		assertThat(linkGroups.busyLinks()).isZero();
 	}
 
 	@Test
