@@ -184,9 +184,9 @@ def report(results_path):
             print("%-10s %10d %12.3f %12.3f" % (r["name"], r["items"], r["seconds"], 1000 * r["seconds"] / r["items"]))
     half = {r["name"]: r for r in results if r.get("kind") == "half-load"}
     if half:
-        print("\nat half the maximum spread throughput (%s req/s target, 32 connections with random pauses;"
-              " pgbench: the service's SQL for one item alone at that rate, over as many connections as the"
-              " service's pool):" % half["spread"]["target"])
+        print("\nat half the maximum spread throughput (%s req/s target, 32 connections with random pauses%s):"
+              % (half["spread"]["target"], "; pgbench: the service's SQL for one item alone at that rate, over as"
+                 " many connections as the service's pool" if "pgbench" in half else ""))
         for r in half.values():
             print("  %-8s %7.0f req/s  p50 %6s ms  p99 %6s ms" % (r["name"], r["rps"], r["p50"], r["p99"]))
         if "pgbench" in half and half["pgbench"]["p99"] and half["trivial"]["p99"]:

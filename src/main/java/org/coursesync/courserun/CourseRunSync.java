@@ -227,12 +227,11 @@ public class CourseRunSync {
 	/**
 	 * Applies {@code items} (updates of {@code link}, in arrival order) one after the
 	 * other in memory, then writes them in one statement: the run's final values and a
-	 * history row per item, all or nothing. A group that fails for another reason than a
-	 * lost race falls back to one item at a time, so that an item never fails for
-	 * another's sake.
+	 * history row per item, all or nothing. A group whose failure may be one item's (not
+	 * a lost race, not an unreachable database) falls back to one item at a time, so that
+	 * an item never fails for another's sake.
 	 */
 	private List<ItemResult> updateTogether(String link, LmsBackend lms, List<PendingUpdate> items) {
-		this.metrics.group(items.size());
 		try {
 			return this.postgresUpdates.inOneConnection((connection) -> updateTogether(connection, link, lms, items));
 		}
@@ -291,6 +290,7 @@ public class CourseRunSync {
 			results.add(new ItemResult(SyncOutcome.UPDATED, Map.of(), lms.baseUrl(), mode.wireName()));
 		}
 		if (!events.isEmpty()) {
+			this.metrics.group(events.size());
 			this.postgresUpdates.update(connection, run, runFields, publicCopy, copyFields,
 					courseDirty ? run.getCourseId() : null, now, events);
 		}

@@ -29,6 +29,9 @@ class LinkGroupsTests {
 
 	private final List<List<Integer>> groups = new CopyOnWriteArrayList<>();
 
+	/** Lets the work of the item that {@link #runBlocked} started go on. */
+	private final CountDownLatch release = new CountDownLatch(1);
+
 	@AfterEach
 	void stop() {
 		this.threads.shutdownNow();
@@ -56,15 +59,9 @@ class LinkGroupsTests {
 	@Test
 	void runsTheItemsQueuedBehindARunningOneAsOneGroup() throws Exception {
 		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(10);
-		CountDownLatch release = new CountDownLatch(1);
-		Future<Integer> first = runBlocked(linkGroups, release);
-		List<Future<Integer>> queued = new ArrayList<>();
-		for (int i = 2; i <= 6; i++) {
-			int item = i;
-			queued.add(this.threads.submit(() -> linkGroups.run("a", item, this::doubled)));
-			waitUntil(() -> linkGroups.waiting("a") == item - 1);
-		}
-		release.countDown();
+		Future<Integer> first = runBlocked(linkGroups);
+		List<Future<Integer>> queued = queue(linkGroups, 2, 6, this::doubled);
+		this.release.countDown();
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(2);
 		for (int i = 0; i < queued.size(); i++) {
 			assertThat(queued.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(2 * (i + 2));
@@ -77,15 +74,9 @@ class LinkGroupsTests {
 	@Test
 	void capsTheSizeOfAGroup() throws Exception {
 		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(2);
-		CountDownLatch release = new CountDownLatch(1);
-		Future<Integer> first = runBlocked(linkGroups, release);
-		List<Future<Integer>> queued = new ArrayList<>();
-		for (int i = 2; i <= 6; i++) {
-			int item = i;
-			queued.add(this.threads.submit(() -> linkGroups.run("a", item, this::doubled)));
-			waitUntil(() -> linkGroups.waiting("a") == item - 1);
-		}
-		release.countDown();
+		Future<Integer> first = runBlocked(linkGroups);
+		List<Future<Integer>> queued = queue(linkGroups, 2, 6, this::doubled);
+		this.release.countDown();
 		first.get(10, TimeUnit.SECONDS);
 		for (Future<Integer> future : queued) {
 			future.get(10, TimeUnit.SECONDS);
@@ -96,17 +87,11 @@ class LinkGroupsTests {
 	@Test
 	void givesEveryItemOfAFailedGroupTheFailureAndGoesOn() throws Exception {
 		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(10);
-		CountDownLatch release = new CountDownLatch(1);
-		Future<Integer> first = runBlocked(linkGroups, release);
-		List<Future<Integer>> failing = new ArrayList<>();
-		for (int i = 2; i <= 4; i++) {
-			int item = i;
-			failing.add(this.threads.submit(() -> linkGroups.run("a", item, (items) -> {
-				throw new IllegalStateException("group of " + items);
-			})));
-			waitUntil(() -> linkGroups.waiting("a") == item - 1);
-		}
-		release.countDown();
+		Future<Integer> first = runBlocked(linkGroups);
+		List<Future<Integer>> failing = queue(linkGroups, 2, 4, (items) -> {
+			throw new IllegalStateException("group of " + items);
+		});
+		this.release.countDown();
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(2);
 		for (Future<Integer> future : failing) {
 			assertThat(failure(future)).isInstanceOf(IllegalStateException.class).hasMessage("group of [2, 3, 4]");
@@ -119,11 +104,10 @@ class LinkGroupsTests {
 	@Test
 	void neverMakesAnotherLinkWait() throws Exception {
 		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(10);
-		CountDownLatch release = new CountDownLatch(1);
-		Future<Integer> blocked = runBlocked(linkGroups, release);
+		Future<Integer> blocked = runBlocked(linkGroups);
 		assertThat(linkGroups.run("b", 7, this::doubled)).isEqualTo(14);
 		assertThat(blocked.isDone()).isFalse();
-		release.countDown();
+		this.release.countDown();
 		assertThat(blocked.get(10, TimeUnit.SECONDS)).isEqualTo(2);
 	}
 
@@ -155,17 +139,11 @@ class LinkGroupsTests {
 	@Test
 	void passesAnErrorOnAsAFailureOfTheGroup() throws Exception {
 		LinkGroups<Integer, Integer> linkGroups = new LinkGroups<>(10);
-		CountDownLatch release = new CountDownLatch(1);
-		Future<Integer> first = runBlocked(linkGroups, release);
-		List<Future<Integer>> queued = new ArrayList<>();
-		for (int i = 2; i <= 3; i++) {
-			int item = i;
-			queued.add(this.threads.submit(() -> linkGroups.run("a", item, (items) -> {
-				throw new StackOverflowError();
-			})));
-			waitUntil(() -> linkGroups.waiting("a") == item - 1);
-		}
-		release.countDown();
+		Future<Integer> first = runBlocked(linkGroups);
+		List<Future<Integer>> queued = queue(linkGroups, 2, 3, (items) -> {
+			throw new StackOverflowError();
+		});
+		this.release.countDown();
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(2);
 		assertThat(failure(queued.get(0))).isInstanceOf(StackOverflowError.class);
 		assertThat(failure(queued.get(1))).isInstanceOf(IllegalStateException.class)
@@ -185,15 +163,29 @@ class LinkGroupsTests {
 	}
 
 	/**
-	 * Runs item 1 of link "a" in another thread, its work blocked until {@code release};
+	 * Runs items {@code from} to {@code to} of link "a" (behind item 1, blocked) with
+	 * {@code work}, each in its own thread and queued before the next one starts.
+	 */
+	private List<Future<Integer>> queue(LinkGroups<Integer, Integer> linkGroups, int from, int to,
+			LinkGroups.GroupWork<Integer, Integer> work) throws InterruptedException {
+		List<Future<Integer>> queued = new ArrayList<>();
+		for (int i = from; i <= to; i++) {
+			int item = i;
+			queued.add(this.threads.submit(() -> linkGroups.run("a", item, work)));
+			waitUntil(() -> linkGroups.waiting("a") == item - 1);
+		}
+		return queued;
+	}
+
+	/**
+	 * Runs item 1 of link "a" in another thread, its work blocked until {@link #release};
 	 * returns once the work runs.
 	 */
-	private Future<Integer> runBlocked(LinkGroups<Integer, Integer> linkGroups, CountDownLatch release)
-			throws InterruptedException {
+	private Future<Integer> runBlocked(LinkGroups<Integer, Integer> linkGroups) throws InterruptedException {
 		CountDownLatch running = new CountDownLatch(1);
 		Future<Integer> future = this.threads.submit(() -> linkGroups.run("a", 1, (items) -> {
 			running.countDown();
-			await(release);
+			await(this.release);
 			return doubled(items);
 		}));
 		await(running);
