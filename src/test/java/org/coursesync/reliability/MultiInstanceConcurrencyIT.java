@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.coursesync.support.Database;
 import org.coursesync.support.TestHttp;
@@ -115,6 +116,41 @@ class MultiInstanceConcurrencyIT {
 		assertThat(events).hasSize(50);
 		assertThat(events.stream().filter((e) -> "created".equals(e.get("outcome")))).hasSize(1);
 		assertThat(events.stream().filter((e) -> "updated".equals(e.get("outcome")))).hasSize(49);
+	}
+
+	@Test
+	void aStormOnOneRunFromBothInstancesKeepsEveryUpdate() throws Exception {
+		TestHttp a = new TestHttp(TwoInstances.port(first));
+		TestHttp b = new TestHttp(TwoInstances.port(second));
+		assertThat(a.sync("{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": 0}")
+			.statusCode()).isEqualTo(200);
+		double groupedBefore = groupedItems(first) + groupedItems(second);
+		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int i = 1; i <= 80; i++) {
+			TestHttp target = (i % 2 == 0) ? a : b;
+			String body = "{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": " + i + "}";
+			calls.add(() -> target.sync(body));
+		}
+		List<HttpResponse<String>> responses = race(calls);
+		assertThat(responses).allSatisfy((response) -> {
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("{\"success\":true}");
+		});
+		// Every update was written by a group of its instance, each with its own history
+		// row.
+		assertThat(groupedItems(first) + groupedItems(second) - groupedBefore).isEqualTo(80.0);
+		List<Map<String, Object>> events = db.events();
+		assertThat(events).hasSize(81);
+		assertThat(events.stream().filter((e) -> "updated".equals(e.get("outcome")))).hasSize(80);
+		Map<String, Object> draft = db.draftRuns().get(0);
+		assertThat(db.draftRuns()).hasSize(1);
+		assertThat((Integer) draft.get("enrollment_count")).isBetween(1, 80);
+		assertThat(db.publicRuns()).singleElement()
+			.satisfies((copy) -> assertThat(copy.get("enrollment_count")).isEqualTo(draft.get("enrollment_count")));
+	}
+
+	private static double groupedItems(ConfigurableApplicationContext instance) {
+		return instance.getBean(MeterRegistry.class).get("coursesync.sync.update.group.size").summary().totalAmount();
 	}
 
 	@Test
