@@ -1,5 +1,6 @@
 package org.coursesync.courserun;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,13 +11,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import org.coursesync.support.Poll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The grouping of same-link items: a lone item runs at once, items queued behind a
@@ -172,7 +172,7 @@ class LinkGroupsTests {
 		for (int i = from; i <= to; i++) {
 			int item = i;
 			queued.add(this.threads.submit(() -> linkGroups.run("a", item, work)));
-			waitUntil(() -> linkGroups.waiting("a") == item - 1);
+			Poll.until("item " + item + " to queue", Duration.ofSeconds(10), () -> linkGroups.waiting("a") == item - 1);
 		}
 		return queued;
 	}
@@ -201,16 +201,6 @@ class LinkGroupsTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				fail("timed out");
-			}
-			Thread.sleep(5);
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.coursesync.courserun;
 
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.coursesync.support.Database;
 import org.coursesync.support.EmbeddedPostgresSupport;
+import org.coursesync.support.Poll;
 import org.coursesync.support.TestHttp;
 import org.coursesync.synclog.SyncEvent;
 import org.coursesync.synclog.SyncHistory;
@@ -47,7 +49,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -235,15 +236,13 @@ class OneStatementUpdatePostgresIT {
 		DistributionSummary groups = this.meters.get("coursesync.sync.update.group.size").summary();
 		long groupsBefore = groups.count();
 		double itemsBefore = groups.totalAmount();
-		CountDownLatch release = blockTheFirstWrite();
+		BlockedWrite blocked = blockTheFirstWrite();
 		List<Future<HttpResponse<String>>> responses = new ArrayList<>();
-		responses.add(syncInBackground(10));
-		awaitWaiting(0);
+		responses.add(startBlocked(blocked, 10));
 		for (int count = 11; count <= 15; count++) {
-			responses.add(syncInBackground(count));
-			awaitWaiting(count - 10);
+			responses.add(queueBehind(count));
 		}
-		release.countDown();
+		blocked.release().countDown();
 		for (Future<HttpResponse<String>> response : responses) {
 			assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 			assertThat(response.get().body()).isEqualTo("{\"success\":true}");
@@ -273,14 +272,11 @@ class OneStatementUpdatePostgresIT {
 				+ " RETURN NEW; END $$");
 		this.jdbc.execute("CREATE TRIGGER fail_event_insert BEFORE INSERT ON sync_event "
 				+ "FOR EACH ROW EXECUTE FUNCTION fail_update()");
-		CountDownLatch release = blockTheFirstWrite();
-		Future<HttpResponse<String>> first = syncInBackground(10);
-		awaitWaiting(0);
-		Future<HttpResponse<String>> failing = syncInBackground(13);
-		awaitWaiting(1);
-		Future<HttpResponse<String>> last = syncInBackground(14);
-		awaitWaiting(2);
-		release.countDown();
+		BlockedWrite blocked = blockTheFirstWrite();
+		Future<HttpResponse<String>> first = startBlocked(blocked, 10);
+		Future<HttpResponse<String>> failing = queueBehind(13);
+		Future<HttpResponse<String>> last = queueBehind(14);
+		blocked.release().countDown();
 		assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 		assertThat(failing.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
 		assertThat(failing.get().body())
@@ -305,19 +301,25 @@ class OneStatementUpdatePostgresIT {
 	}
 
 	/**
-	 * Holds the first write of a run (after its read) until the returned latch is
-	 * released, so that the next updates of the link queue up behind it.
+	 * Holds the first write of a run (after its read) until {@code release}, so that the
+	 * next updates of the link queue up behind it; {@code started} once it is held.
 	 */
-	private CountDownLatch blockTheFirstWrite() throws SQLException {
-		CountDownLatch release = new CountDownLatch(1);
+	private record BlockedWrite(CountDownLatch started, CountDownLatch release) {
+	}
+
+	private BlockedWrite blockTheFirstWrite() throws SQLException {
+		BlockedWrite blocked = new BlockedWrite(new CountDownLatch(1), new CountDownLatch(1));
 		AtomicBoolean first = new AtomicBoolean(true);
 		doAnswer((invocation) -> {
-			if (first.getAndSet(false) && !release.await(30, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("never released");
+			if (first.getAndSet(false)) {
+				blocked.started().countDown();
+				if (!blocked.release().await(30, TimeUnit.SECONDS)) {
+					throw new IllegalStateException("never released");
+				}
 			}
 			return invocation.callRealMethod();
 		}).when(this.updates).update(any(), any(), any(), any(), any(), any(), any(), any());
-		return release;
+		return blocked;
 	}
 
 	private Future<HttpResponse<String>> syncInBackground(int count) {
@@ -325,17 +327,20 @@ class OneStatementUpdatePostgresIT {
 		return this.senders.submit(() -> this.http.sync(body));
 	}
 
-	/** Waits until {@code count} updates of the link wait behind the running one. */
-	private void awaitWaiting(int count) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		// The first one is running when its write is blocked, with nobody waiting yet.
-		while (this.sync.waitingUpdates(DRAFT_LINK) != count
-				|| (count == 0 && mockingDetails(this.updates).getInvocations()
-					.stream()
-					.noneMatch((call) -> call.getMethod().getName().equals("update")))) {
-			assertThat(System.nanoTime()).as("waiting for %d queued updates", count).isLessThan(deadline);
-			Thread.sleep(5);
-		}
+	/** Sends an update of the link and waits until it queued behind the blocked write. */
+	private Future<HttpResponse<String>> queueBehind(int count) throws InterruptedException {
+		int waiting = this.sync.waitingUpdates(DRAFT_LINK);
+		Future<HttpResponse<String>> response = syncInBackground(count);
+		Poll.until("update " + count + " to queue", Duration.ofSeconds(30),
+				() -> this.sync.waitingUpdates(DRAFT_LINK) == waiting + 1);
+		return response;
+	}
+
+	/** Sends the first update of the link and waits until its write is held. */
+	private Future<HttpResponse<String>> startBlocked(BlockedWrite blocked, int count) throws InterruptedException {
+		Future<HttpResponse<String>> response = syncInBackground(count);
+		assertThat(blocked.started().await(30, TimeUnit.SECONDS)).as("the first write started").isTrue();
+		return response;
 	}
 
 	@Test
