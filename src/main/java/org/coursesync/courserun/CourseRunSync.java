@@ -100,7 +100,7 @@ public class CourseRunSync {
 	private final Map<UUID, String> courseCodes = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** The most updates of one link written by one statement. */
-	static final int MAX_GROUP = 64;
+	private static final int MAX_GROUP = 64;
 
 	private final LinkGroups<PendingUpdate, ItemResult> linkGroups = new LinkGroups<>(MAX_GROUP);
 
