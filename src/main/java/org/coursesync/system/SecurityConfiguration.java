@@ -1,5 +1,7 @@
 package org.coursesync.system;
 
+import java.time.Clock;
+
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what: the sync endpoint and the catalog API check their own credentials
@@ -37,9 +40,12 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint)
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, Clock clock)
 			throws Exception {
-		http.csrf((csrf) -> csrf.disable())
+		// Not a bean: a Filter bean would also be registered for every path, the sync
+		// endpoint included.
+		http.addFilterBefore(new LoginThrottleFilter(clock), BasicAuthenticationFilter.class)
+			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
@@ -75,11 +81,41 @@ class SecurityConfiguration {
 		if (admin.username() == null || admin.username().isBlank()) {
 			throw new IllegalStateException("coursesync.admin.username is blank: set the admin user name");
 		}
+		if (admin.username().contains(":")) {
+			throw new IllegalStateException("coursesync.admin.username contains ':': HTTP Basic splits the login "
+					+ "at the first colon, so this user could never log in");
+		}
 		// A value already encoded ("{bcrypt}...") is used as is; a plain one is hashed
 		// once here.
-		String password = admin.password().startsWith("{") ? admin.password() : encoder.encode(admin.password());
+		String password = admin.password().startsWith("{") ? checkEncoded(admin.password(), encoder)
+				: encoder.encode(admin.password());
 		return new InMemoryUserDetailsManager(
 				User.withUsername(admin.username()).password(password).roles("ADMIN").build());
+	}
+
+	/**
+	 * An encoded password must be one this application can check, and not blank
+	 * ({@code {noop}} followed by spaces would be a password of spaces).
+	 */
+	private static String checkEncoded(String encoded, PasswordEncoder encoder) {
+		int end = encoded.indexOf('}');
+		if (end < 0 || encoded.substring(end + 1).isBlank()) {
+			throw new IllegalStateException("coursesync.admin.password starts with '{' but holds no encoded "
+					+ "password after its {id}: give a hash such as {bcrypt}$2a$10$..., or a plain password");
+		}
+		try {
+			// Throws now instead of at every login: upgradeEncoding checks the shape of
+			// a bcrypt hash, matches an unknown {id} or another encoder's hash.
+			encoder.upgradeEncoding(encoded);
+			encoder.matches("probe", encoded);
+		}
+		catch (IllegalArgumentException ex) {
+			// Neither the id nor the cause is quoted: a plain password starting with
+			// '{' would be printed.
+			throw new IllegalStateException("coursesync.admin.password is not a hash this application can check "
+					+ "(unknown {id} or malformed hash): use {bcrypt}$2a$...; a plain password must not start with '{'");
+		}
+		return encoded;
 	}
 
 }
