@@ -2,8 +2,10 @@ package org.coursesync.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
+import org.coursesync.support.OpenSocket;
 import org.coursesync.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -62,7 +64,11 @@ class TomcatRejectionsIT {
 
 	@Test
 	void answersAnUnknownHttpVersionWithA400InJson() throws IOException {
-		assertDetail(send("GET /api/1.0/course-runs-sync HTTP/7.3\r\nHost: localhost\r\n"));
+		try (OpenSocket socket = OpenSocket.connect(this.port)) {
+			OpenSocket.End end = socket.write("GET /api/1.0/course-runs-sync HTTP/7.3\r\nHost: localhost\r\n\r\n")
+				.awaitEnd(Duration.ofSeconds(15));
+			assertDetail(new RawHttp.Response(end.status(), end.head(), end.body()));
+		}
 	}
 
 	@Test
