@@ -72,7 +72,8 @@ class ReverseProxyIT {
 		if (executable == null && "true".equals(System.getenv("CI"))) {
 			fail("nginx is missing on CI: .ci/run installs it");
 		}
-		assumeTrue(executable != null, "nginx not found: apt-get install nginx-light to run the reverse-proxy tests");
+		assumeTrue(executable != null,
+				"nginx not found: apt-get install nginx-light (or nginx) to run the reverse-proxy tests");
 		this.nginx = Nginx.start(executable, this.appPort);
 	}
 
