@@ -94,6 +94,8 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		// Until the body is read, any answer leaves it unread.
+		request.setAttribute(UnreadBodyValve.ATTRIBUTE, Boolean.TRUE);
 		String version = SyncPath.version(request);
 		if (version == null || !VERSIONS.contains(version)) {
 			this.rejections.write(response, HttpServletResponse.SC_NOT_FOUND, Rejection.INVALID_VERSION);
@@ -143,6 +145,7 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 					"The service is busy; retry in a few seconds.");
 			return;
 		}
+		request.removeAttribute(UnreadBodyValve.ATTRIBUTE);
 		try {
 			int secretIndex = digests.match(authorization.getBytes(StandardCharsets.ISO_8859_1));
 			if (secretIndex < 0) {

@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.coursesync.system.CourseSyncProperties;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,12 +61,17 @@ class WebhookConfiguration {
 	}
 
 	/**
-	 * After a 413 the rest of the body is not drained (Tomcat would otherwise wait for it
-	 * until its timeout): the connection is closed as soon as the answer is sent.
+	 * After a 413, or a refusal that left a large body unread, the rest of the body is
+	 * not drained (Tomcat would otherwise wait for it until its timeout): the connection
+	 * is closed as soon as the answer is sent. The valve sits on the engine so that it
+	 * acts after the error-page handling of the host, as Tomcat does for its own 413.
 	 */
 	@Bean
-	TomcatContextCustomizer closeConnectionAfterTooLarge() {
-		return (context) -> context.setSwallowAbortedUploads(false);
+	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> closeConnectionsWithUnreadBodies() {
+		return (factory) -> {
+			factory.addContextCustomizers((context) -> context.setSwallowAbortedUploads(false));
+			factory.addEngineValves(new UnreadBodyValve());
+		};
 	}
 
 }

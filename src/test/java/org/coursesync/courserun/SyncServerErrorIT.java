@@ -58,4 +58,15 @@ class SyncServerErrorIT {
 		assertThat(new Database(this.jdbc).draftRuns()).isEmpty();
 	}
 
+	@Test
+	void answersAnErrorSentBehindTheGateInTheEndpointsShape() {
+		// Signed, so it passes the gate; the dot segment is then refused behind it (by
+		// Spring Security's firewall or the MVC mapping) with sendError.
+		HttpResponse<String> response = new TestHttp(this.port).sync("/api/1.0/./course-runs-sync", ITEM);
+		assertThat(response.statusCode()).isBetween(400, 404);
+		assertThat(response.body()).matches("\\{\"detail\":\"[^\"]+\\.\"\\}");
+		assertThat(new Database(this.jdbc).draftRuns()).isEmpty();
+		assertThat(new Database(this.jdbc).events()).isEmpty();
+	}
+
 }
