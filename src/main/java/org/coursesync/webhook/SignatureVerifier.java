@@ -41,14 +41,53 @@ public final class SignatureVerifier {
 	 * servlet container decodes them), so a non-ASCII header simply never matches.
 	 */
 	public int verify(byte[] header, byte[] prefix, byte[] body) {
-		int match = -1;
-		for (int i = 0; i < this.keys.size(); i++) {
-			byte[] expected = expectedHeader(this.keys.get(i), prefix, body);
-			if (MessageDigest.isEqual(expected, header) && match < 0) {
-				match = i;
+		Digests digests = start(prefix);
+		digests.update(body, 0, body.length);
+		return digests.match(header);
+	}
+
+	/**
+	 * Starts the signatures of a body that arrives in pieces: one {@link Mac} per secret,
+	 * fed with {@code prefix} now and each piece of the body as it is read.
+	 */
+	public Digests start(byte[] prefix) {
+		List<Mac> macs = this.keys.stream().map((key) -> mac(key, prefix)).toList();
+		return new Digests(macs);
+	}
+
+	/**
+	 * The running signatures of one body, one per configured secret.
+	 */
+	public static final class Digests {
+
+		private final List<Mac> macs;
+
+		private Digests(List<Mac> macs) {
+			this.macs = macs;
+		}
+
+		/** Feeds the next {@code length} bytes of the body. */
+		public void update(byte[] bytes, int offset, int length) {
+			for (Mac mac : this.macs) {
+				mac.update(bytes, offset, length);
 			}
 		}
-		return match;
+
+		/**
+		 * The index of the first secret whose signature equals {@code header}, or -1.
+		 * Every secret is compared, in constant time.
+		 */
+		public int match(byte[] header) {
+			int match = -1;
+			for (int i = 0; i < this.macs.size(); i++) {
+				byte[] expected = expectedHeader(this.macs.get(i).doFinal());
+				if (MessageDigest.isEqual(expected, header) && match < 0) {
+					match = i;
+				}
+			}
+			return match;
+		}
+
 	}
 
 	/**
@@ -61,7 +100,12 @@ public final class SignatureVerifier {
 	}
 
 	private static byte[] expectedHeader(SecretKeySpec key, byte[] prefix, byte[] body) {
-		byte[] digest = mac(key, prefix, body);
+		Mac mac = mac(key, prefix);
+		mac.update(body);
+		return expectedHeader(mac.doFinal());
+	}
+
+	private static byte[] expectedHeader(byte[] digest) {
 		byte[] header = new byte[SCHEME_BYTES.length + digest.length * 2];
 		System.arraycopy(SCHEME_BYTES, 0, header, 0, SCHEME_BYTES.length);
 		int at = SCHEME_BYTES.length;
@@ -72,12 +116,12 @@ public final class SignatureVerifier {
 		return header;
 	}
 
-	private static byte[] mac(SecretKeySpec key, byte[] prefix, byte[] body) {
+	private static Mac mac(SecretKeySpec key, byte[] prefix) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
 			mac.update(prefix);
-			return mac.doFinal(body);
+			return mac;
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

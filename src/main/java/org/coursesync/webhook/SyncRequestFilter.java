@@ -1,13 +1,11 @@
 package org.coursesync.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -18,6 +16,7 @@ import org.coursesync.system.CourseSyncProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
@@ -25,9 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The gate of the sync endpoint, before any parsing: version (404), method (405), Accept
- * (406), body size (413, without reading the rest), then the signature over the raw bytes
- * (403 when missing, 401 when no secret matches), with the opt-in signed timestamp. A
- * request that passes goes on with its bytes in a {@link SignedBody} attribute.
+ * (406), declared body size (413), then the {@code Authorization} header (403 when
+ * missing, 401 when malformed or its signed timestamp is stale), all before a byte of the
+ * body is read. Only then is the body read, through the signatures as it streams and
+ * within the {@link BodyBudget} (503 when it stays spent, 413 past the limit, 401 when no
+ * secret matches). A request that passes goes on with its bytes in a {@link SignedBody}
+ * attribute, and any failure after that is answered in the endpoint's own shape.
  */
 public class SyncRequestFilter extends OncePerRequestFilter {
 
@@ -39,9 +41,11 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncRequestFilter.class);
 
-	private static final Pattern SYNC_PATH = Pattern.compile("^/api/([^/]*)/course-runs-sync/?$");
+	private static final Pattern AUTHORIZATION = Pattern.compile("SIG-HMAC-SHA256 [0-9a-f]{64}");
 
 	private static final Set<String> VERSIONS = Set.of("1.0", "v1.0");
+
+	private static final byte[] NO_PREFIX = new byte[0];
 
 	private final SignatureVerifier verifier;
 
@@ -55,13 +59,19 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 
 	private final SyncRejections rejections;
 
-	public SyncRequestFilter(CourseSyncProperties properties, Clock clock, SyncRejections rejections) {
+	private final BodyBudget budget;
+
+	private final BodyReader reader;
+
+	SyncRequestFilter(CourseSyncProperties properties, Clock clock, SyncRejections rejections, BodyBudget budget) {
 		this.verifier = new SignatureVerifier(properties.secrets());
 		this.maxBodySize = properties.maxBodySize();
 		this.replayTolerance = properties.replayTolerance();
 		this.requireTimestamp = properties.requireTimestamp();
 		this.clock = clock;
 		this.rejections = rejections;
+		this.budget = budget;
+		this.reader = new BodyReader(budget, this.maxBodySize.toBytes());
 		if (this.verifier.isEmpty()) {
 			logger.warn("coursesync.secrets is empty: every signed sync request will be answered 401");
 		}
@@ -73,18 +83,21 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether {@code request} is for the sync endpoint, in any version: the requests this
-	 * filter answers or lets through to the sync controller.
+	 * Whether {@code request} is for the sync endpoint, in any version and any spelling
+	 * of its path: the requests this filter answers or lets through to the sync
+	 * controller.
 	 */
 	public static boolean isSyncPath(HttpServletRequest request) {
-		return SYNC_PATH.matcher(path(request)).matches();
+		return SyncPath.version(request) != null;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Matcher matcher = SYNC_PATH.matcher(path(request));
-		if (!matcher.matches() || !VERSIONS.contains(matcher.group(1))) {
+		// Until the body is read, any answer leaves it unread.
+		request.setAttribute(UnreadBodyValve.ATTRIBUTE, Boolean.TRUE);
+		String version = SyncPath.version(request);
+		if (version == null || !VERSIONS.contains(version)) {
 			this.rejections.write(response, HttpServletResponse.SC_NOT_FOUND, Rejection.INVALID_VERSION);
 			return;
 		}
@@ -98,11 +111,9 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 			this.rejections.write(response, HttpServletResponse.SC_NOT_ACCEPTABLE, Rejection.NOT_ACCEPTABLE);
 			return;
 		}
-		byte[] body = readBody(request);
-		if (body == null) {
-			response.setHeader("Connection", "close");
-			this.rejections.writeDetail(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-					"Request body larger than " + humanSize(this.maxBodySize) + ".");
+		long declared = request.getContentLengthLong();
+		if (declared > this.maxBodySize.toBytes()) {
+			tooLarge(response);
 			return;
 		}
 		String authorization = request.getHeader("Authorization");
@@ -110,24 +121,90 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 			this.rejections.write(response, HttpServletResponse.SC_FORBIDDEN, Rejection.MISSING_AUTHENTICATION);
 			return;
 		}
-		int secretIndex = verify(authorization, request.getHeader(TIMESTAMP_HEADER), body);
-		if (secretIndex < 0) {
+		byte[] prefix = signedPrefix(authorization, request.getHeader(TIMESTAMP_HEADER));
+		if (prefix == null) {
 			this.rejections.write(response, HttpServletResponse.SC_UNAUTHORIZED, Rejection.INVALID_AUTHENTICATION);
 			return;
 		}
-		request.setAttribute(SignedBody.ATTRIBUTE, new SignedBody(body, secretIndex));
-		chain.doFilter(request, response);
+		SignatureVerifier.Digests digests = this.verifier.start(prefix);
+		BodyReader.Outcome outcome;
+		try {
+			outcome = this.reader.read(request.getInputStream(), declared, digests);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			outcome = new BodyReader.Busy();
+		}
+		if (outcome instanceof BodyReader.TooLarge) {
+			tooLarge(response);
+			return;
+		}
+		if (!(outcome instanceof BodyReader.Body body)) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			this.rejections.writeDetail(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+					"The service is busy; retry in a few seconds.");
+			return;
+		}
+		request.removeAttribute(UnreadBodyValve.ATTRIBUTE);
+		try {
+			int secretIndex = digests.match(authorization.getBytes(StandardCharsets.ISO_8859_1));
+			if (secretIndex < 0) {
+				this.rejections.write(response, HttpServletResponse.SC_UNAUTHORIZED, Rejection.INVALID_AUTHENTICATION);
+				return;
+			}
+			request.setAttribute(SignedBody.ATTRIBUTE, new SignedBody(body.bytes(), secretIndex));
+			forward(request, response, chain);
+		}
+		finally {
+			this.budget.release(body.held());
+		}
 	}
 
-	private int verify(String authorization, String timestamp, byte[] body) {
-		byte[] header = authorization.getBytes(StandardCharsets.ISO_8859_1);
+	/**
+	 * Passes a verified request on; whatever fails behind this point is answered 500
+	 * {@code {"detail":"A server error occurred."}}, never by the container's error page.
+	 */
+	private void forward(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, new SyncErrorResponse(response, this.rejections));
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			if (response.isCommitted()) {
+				throw ex;
+			}
+			// Class and place only: an exception's message may quote the payload.
+			Throwable cause = (ex instanceof ServletException && ex.getCause() != null) ? ex.getCause() : ex;
+			StackTraceElement[] trace = cause.getStackTrace();
+			logger.error("Sync request failed: {} at {}", cause.getClass().getName(),
+					(trace.length > 0) ? trace[0] : "?");
+			response.reset();
+			this.rejections.writeDetail(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+					SyncErrorResponse.SERVER_ERROR);
+		}
+	}
+
+	private void tooLarge(HttpServletResponse response) throws IOException {
+		// The body is left unread: the connection is closed right after this answer
+		// (see WebhookConfiguration), not drained.
+		response.setHeader("Connection", "close");
+		this.rejections.writeDetail(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+				"Request body larger than " + humanSize(this.maxBodySize) + ".");
+	}
+
+	/**
+	 * What the signature covers before the body ({@code <ts>.} or nothing), or null when
+	 * the request cannot be authenticated whatever its body: a header not of Richie's
+	 * form, a missing, malformed or stale timestamp, no secret configured.
+	 */
+	private byte[] signedPrefix(String authorization, String timestamp) {
+		if (!AUTHORIZATION.matcher(authorization).matches() || this.verifier.isEmpty()) {
+			return null;
+		}
 		if (timestamp == null) {
-			return this.requireTimestamp ? -1 : this.verifier.verify(header, new byte[0], body);
+			return this.requireTimestamp ? null : NO_PREFIX;
 		}
-		if (!isFresh(timestamp)) {
-			return -1;
-		}
-		return this.verifier.verify(header, (timestamp + ".").getBytes(StandardCharsets.US_ASCII), body);
+		return isFresh(timestamp) ? (timestamp + ".").getBytes(StandardCharsets.US_ASCII) : null;
 	}
 
 	private boolean isFresh(String timestamp) {
@@ -136,19 +213,6 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 		}
 		long now = this.clock.instant().getEpochSecond();
 		return Math.abs(now - Long.parseLong(timestamp)) <= this.replayTolerance.toSeconds();
-	}
-
-	/** The body, or null when it is larger than the limit (the rest is left unread). */
-	private byte[] readBody(HttpServletRequest request) throws IOException {
-		long limit = this.maxBodySize.toBytes();
-		long declared = request.getContentLengthLong();
-		if (declared > limit) {
-			return null;
-		}
-		try (InputStream in = request.getInputStream()) {
-			byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-			return (bytes.length > limit) ? null : bytes;
-		}
 	}
 
 	/** The limit as configured ({@code 10MB}, {@code 64KB}), not in bytes. */
@@ -184,12 +248,6 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 			return false;
 		}
 		return false;
-	}
-
-	private static String path(HttpServletRequest request) {
-		String uri = request.getRequestURI();
-		String context = request.getContextPath();
-		return (context.isEmpty()) ? uri : uri.substring(context.length());
 	}
 
 }
