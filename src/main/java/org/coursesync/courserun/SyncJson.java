@@ -152,8 +152,10 @@ class SyncJson {
 		if (location == null || location.getLineNr() <= 0) {
 			return "";
 		}
-		return ": line " + location.getLineNr() + " column " + location.getColumnNr() + " (char "
-				+ Math.max(0, location.getCharOffset()) + ")";
+		// A body read as bytes has byte offsets only: the same as characters for ASCII.
+		long offset = (location.getCharOffset() >= 0) ? location.getCharOffset() : location.getByteOffset();
+		return ": line " + location.getLineNr() + " column " + location.getColumnNr() + " (char " + Math.max(0, offset)
+				+ ")";
 	}
 
 	private static void checkUtf8(byte[] bytes) {
