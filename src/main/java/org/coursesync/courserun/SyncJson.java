@@ -56,9 +56,8 @@ class SyncJson {
 	 * count what reaches it).
 	 */
 	SyncJson(Function<String, BigInteger> bigIntegers) {
-		// Python reads a float of any length: the length of a number is bounded by the
-		// body
-		// only, and each token's digits are counted before any conversion.
+		// Python reads a float of any length: a number is bounded by the body only, and
+		// an integer's digits are counted before any conversion.
 		JsonFactory factory = JsonFactory.builder()
 			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 			.streamReadConstraints(StreamReadConstraints.builder()
