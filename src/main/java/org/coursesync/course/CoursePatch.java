@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.coursesync.courserun.RunPayloadValidator;
 import org.coursesync.system.ApiProblem;
 import tools.jackson.databind.JsonNode;
 
@@ -99,6 +100,10 @@ final class CoursePatch {
 		}
 		if (value.length() > max) {
 			throw new IllegalArgumentException("Ensure this field has no more than " + max + " characters.");
+		}
+		String unstorable = RunPayloadValidator.unstorable(value);
+		if (unstorable != null) {
+			throw new IllegalArgumentException(unstorable);
 		}
 		return value.isEmpty() ? null : value;
 	}

@@ -51,7 +51,7 @@ final class RunEdit {
 				values.put(field, value);
 			}
 			catch (RunPayloadValidator.FieldError ex) {
-				errors.put(field.jsonName(), List.of(ex.getMessage()));
+				errors.put(field.jsonName(), ex.messages());
 			}
 		}
 		if (creating && !body.has("languages")) {
@@ -73,6 +73,9 @@ final class RunEdit {
 			}
 			else if (!node.isString() || node.asString().strip().length() > 255) {
 				errors.put("title", List.of("Expected a string of at most 255 characters, or null."));
+			}
+			else if (RunPayloadValidator.unstorable(node.asString()) != null) {
+				errors.put("title", List.of(RunPayloadValidator.unstorable(node.asString())));
 			}
 			else {
 				title = node.asString().strip();

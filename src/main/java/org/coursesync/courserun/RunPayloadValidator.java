@@ -7,14 +7,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.coursesync.system.CourseSyncProperties;
 import tools.jackson.databind.JsonNode;
@@ -45,15 +43,19 @@ public class RunPayloadValidator {
 
 	static final String STRING_TOO_LARGE = "String value too large.";
 
+	static final String NULL_CHARACTERS = "Null characters are not allowed.";
+
 	static final int MAX_LANGUAGES = 50;
 
 	private static final int MAX_STRING_LENGTH = 1000;
 
 	private static final int MAX_LANGUAGES_LENGTH = 1000;
 
-	private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.0*\\s*$");
+	/** More bits than an int of {@link PythonNumbers#MAX_INT_DIGITS} digits has. */
+	private static final int MAX_INT_BITS = 14_285;
 
-	private static final Pattern PYTHON_INT = Pattern.compile("\\s*[+-]?\\d+\\s*");
+	/** At least this many bits: more than {@link #MAX_STRING_LENGTH} digits. */
+	private static final int MAX_STRING_BITS = 3_325;
 
 	private static final Set<String> VISIBILITIES = Set.of("course_and_search", "course_only", "hidden");
 
@@ -94,7 +96,7 @@ public class RunPayloadValidator {
 				values.put(field, value);
 			}
 			catch (FieldError ex) {
-				errors.put(field.jsonName(), List.of(ex.getMessage()));
+				errors.put(field.jsonName(), ex.messages());
 			}
 		}
 		return new RunValidation(values, errors);
@@ -119,6 +121,13 @@ public class RunPayloadValidator {
 		};
 	}
 
+	/**
+	 * DRF's {@code CharField}: a string or a number (as Python's {@code str()}), trimmed;
+	 * its validators (length, NUL, surrogates) all report. The length counts UTF-16 code
+	 * units, not code points as Python does, so that a value fits its column on H2 as on
+	 * PostgreSQL; the two differ only for characters outside the Basic Multilingual
+	 * Plane.
+	 */
 	private static String charField(JsonNode node, int maxLength, boolean allowBlank, boolean allowNull) {
 		if (node.isNull()) {
 			if (!allowNull) {
@@ -129,17 +138,55 @@ public class RunPayloadValidator {
 		if (!node.isString() && !node.isNumber()) {
 			throw new FieldError(NOT_A_STRING);
 		}
-		String value = pythonStr(node).strip();
+		String value = PythonNumbers.strip(pythonStr(node));
 		if (value.isEmpty()) {
 			if (!allowBlank) {
 				throw new FieldError(NOT_BLANK);
 			}
 			return "";
 		}
-		if (value.codePointCount(0, value.length()) > maxLength) {
-			throw new FieldError("Ensure this field has no more than " + maxLength + " characters.");
+		List<String> errors = new ArrayList<>(2);
+		if (value.length() > maxLength) {
+			errors.add("Ensure this field has no more than " + maxLength + " characters.");
+		}
+		String unstorable = unstorable(value);
+		if (unstorable != null) {
+			errors.add(unstorable);
+		}
+		if (!errors.isEmpty()) {
+			throw new FieldError(errors);
 		}
 		return value;
+	}
+
+	/**
+	 * Why a database cannot store {@code value} as sent, in DRF's words: a NUL character
+	 * (PostgreSQL refuses it) or a lone surrogate (not UTF-8); {@code null} when it can.
+	 */
+	public static String unstorable(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == 0) {
+				return NULL_CHARACTERS;
+			}
+			if (Character.isSurrogate(c)) {
+				if (Character.isHighSurrogate(c) && i + 1 < value.length()
+						&& Character.isLowSurrogate(value.charAt(i + 1))) {
+					i++;
+					continue;
+				}
+				return "Surrogate characters are not allowed: U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+						+ ".";
+			}
+		}
+		return null;
+	}
+
+	/** A string with a NUL character: refused in any field, whatever else it holds. */
+	private static void refuseNul(JsonNode node) {
+		if (node.isString() && node.asString().indexOf(0) >= 0) {
+			throw new FieldError(NULL_CHARACTERS);
+		}
 	}
 
 	private Object dateTime(JsonNode node) {
@@ -149,6 +196,7 @@ public class RunPayloadValidator {
 		if (!node.isString()) {
 			throw new FieldError(RichieDateTimes.WRONG_FORMAT);
 		}
+		refuseNul(node);
 		try {
 			return RichieDateTimes.parse(node.asString(), this.zone);
 		}
@@ -157,29 +205,32 @@ public class RunPayloadValidator {
 		}
 	}
 
+	/**
+	 * DRF's {@code MultipleChoiceField}: items checked in order, the first invalid one
+	 * reported (the rest is not read, as Python's set comprehension stops there).
+	 */
 	private List<String> languages(JsonNode node) {
 		if (node.isNull()) {
 			throw new FieldError(NOT_NULL);
 		}
-		List<String> items = new ArrayList<>();
+		TreeSet<String> codes = new TreeSet<>();
 		if (node.isArray()) {
-			node.forEach((item) -> items.add(item.isString() ? item.asString() : pythonStr(item)));
+			for (JsonNode item : node) {
+				refuseNul(item);
+				codes.add(language(item.isString() ? item.asString() : pythonStr(item)));
+			}
 		}
 		else if (node.isObject()) {
 			// A dict is iterable in Python: its keys are the items.
-			node.propertyNames().forEach(items::add);
+			for (String key : node.propertyNames()) {
+				if (key.indexOf(0) >= 0) {
+					throw new FieldError(NULL_CHARACTERS);
+				}
+				codes.add(language(key));
+			}
 		}
 		else {
 			throw new FieldError("Expected a list of items but got type \"" + SyncJson.pythonType(node) + "\".");
-		}
-		TreeSet<String> codes = new TreeSet<>();
-		for (String item : items) {
-			String code = item.toLowerCase(Locale.ROOT).replace('_', '-');
-			int dash = code.indexOf('-');
-			if (!this.languages.contains(code) && (dash < 0 || !this.languages.contains(code.substring(0, dash)))) {
-				throw new FieldError("\"" + item + "\" is not a valid choice.");
-			}
-			codes.add(code);
 		}
 		if (codes.size() > MAX_LANGUAGES) {
 			throw new FieldError("Ensure this field has no more than " + MAX_LANGUAGES + " languages.");
@@ -191,53 +242,81 @@ public class RunPayloadValidator {
 		return List.copyOf(codes);
 	}
 
+	/** The normalized code of one language item, or its DRF error. */
+	private String language(String item) {
+		String code = item.toLowerCase(Locale.ROOT).replace('_', '-');
+		int dash = code.indexOf('-');
+		if (!this.languages.contains(code) && (dash < 0 || !this.languages.contains(code.substring(0, dash)))) {
+			throw new FieldError("\"" + item + "\" is not a valid choice.");
+		}
+		return code;
+	}
+
+	/**
+	 * DRF's {@code IntegerField}: Python's {@code int()} of {@code str(value)} once a
+	 * trailing {@code .0} is dropped, so {@code 12.0} and {@code "12"} are 12 while
+	 * {@code 1e+16}, {@code inf} and {@code 12.5} are invalid.
+	 */
 	private static Integer enrollmentCount(JsonNode node) {
 		if (node.isNull()) {
 			throw new FieldError(NOT_NULL);
 		}
-		BigInteger value;
+		long value;
 		if (node.isIntegralNumber()) {
-			value = node.bigIntegerValue();
-		}
-		else if (node.isNumber()) {
-			value = wholeNumber(node);
-		}
-		else if (node.isString()) {
-			String text = node.asString();
-			if (text.length() > MAX_STRING_LENGTH) {
-				throw new FieldError(STRING_TOO_LARGE);
-			}
-			text = TRAILING_ZEROS.matcher(text).replaceFirst("");
-			if (!PYTHON_INT.matcher(text).matches()) {
-				throw new FieldError(INVALID_INTEGER);
-			}
-			value = new BigInteger(text.strip());
+			value = saturatedLong(node);
 		}
 		else {
-			throw new FieldError(INVALID_INTEGER);
+			if (node.isString()) {
+				if (node.asString().length() > MAX_STRING_LENGTH) {
+					throw new FieldError(STRING_TOO_LARGE);
+				}
+				refuseNul(node);
+			}
+			else if (!node.isNumber()) {
+				throw new FieldError(INVALID_INTEGER);
+			}
+			Long parsed = PythonNumbers.parseInt(dropTrailingZeros(pythonStr(node)));
+			if (parsed == null) {
+				throw new FieldError(INVALID_INTEGER);
+			}
+			value = parsed;
 		}
-		if (value.signum() < 0) {
+		if (value < 0) {
 			throw new FieldError("Ensure this value is greater than or equal to 0.");
 		}
-		if (value.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+		if (value > Integer.MAX_VALUE) {
 			throw new FieldError("Ensure this value is less than or equal to 2147483647.");
 		}
-		return value.intValue();
+		return (int) value;
 	}
 
-	/**
-	 * A float that is a whole number ({@code 12.0}); others ({@code 12.5}, NaN) are
-	 * invalid.
-	 */
-	private static BigInteger wholeNumber(JsonNode node) {
-		if (!node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+	/** An integer node's value, saturated to the long range (no decimal conversion). */
+	private static long saturatedLong(JsonNode node) {
+		if (node.canConvertToLong()) {
+			return node.longValue();
+		}
+		BigInteger value = node.bigIntegerValue();
+		if (value.bitLength() > MAX_INT_BITS) {
+			// More digits than Python converts: its str() raises, DRF says invalid.
 			throw new FieldError(INVALID_INTEGER);
 		}
-		BigDecimal decimal = node.decimalValue();
-		if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
-			throw new FieldError(INVALID_INTEGER);
+		return (value.signum() < 0) ? Long.MIN_VALUE : Long.MAX_VALUE;
+	}
+
+	/** DRF's {@code re.compile(r'\.0*\s*$').sub('', text)}, without a regex. */
+	private static String dropTrailingZeros(String text) {
+		int dot = text.lastIndexOf('.');
+		if (dot < 0) {
+			return text;
 		}
-		return decimal.toBigInteger();
+		int at = dot + 1;
+		while (at < text.length() && text.charAt(at) == '0') {
+			at++;
+		}
+		while (at < text.length() && PythonNumbers.isPythonSpace(text.charAt(at))) {
+			at++;
+		}
+		return (at == text.length()) ? text.substring(0, dot) : text;
 	}
 
 	private static String choice(JsonNode node, Set<String> choices, boolean allowBlank, boolean allowNull) {
@@ -247,6 +326,7 @@ public class RunPayloadValidator {
 			}
 			return null;
 		}
+		refuseNul(node);
 		String value = node.isString() ? node.asString() : pythonStr(node);
 		if (value.isEmpty() && allowBlank) {
 			return "";
@@ -257,39 +337,44 @@ public class RunPayloadValidator {
 		return value;
 	}
 
+	/**
+	 * DRF's {@code DecimalField(max_digits=9, decimal_places=2)}: {@code Decimal} of
+	 * {@code str(value)}; a float is its {@code repr} ({@code inf} for one too large for
+	 * a double, {@code 0.0} for one too small). The precision is checked on the digit
+	 * count and exponent before any {@link BigDecimal} is made.
+	 */
 	private static BigDecimal decimal(JsonNode node) {
 		if (node.isNull()) {
 			return null;
 		}
-		if (node.isNumber() && !node.isBigDecimal() && !node.isIntegralNumber()
-				&& !Double.isFinite(node.doubleValue())) {
-			throw new FieldError(INVALID_NUMBER);
+		refuseNul(node);
+		if (node.isIntegralNumber() && !node.canConvertToLong()
+				&& node.bigIntegerValue().bitLength() > MAX_STRING_BITS) {
+			// str() of it has more than 1000 digits.
+			throw new FieldError(STRING_TOO_LARGE);
 		}
-		String text = (node.isString() ? node.asString() : pythonStr(node)).strip();
+		String text = PythonNumbers.strip(pythonStr(node));
 		if (text.isEmpty()) {
 			return null;
 		}
 		if (text.length() > MAX_STRING_LENGTH) {
 			throw new FieldError(STRING_TOO_LARGE);
 		}
-		BigDecimal value;
-		try {
-			value = new BigDecimal(text);
-		}
-		catch (NumberFormatException ex) {
+		PythonNumbers.DecimalText value = PythonNumbers.decimal(text);
+		if (value == null) {
 			throw new FieldError(INVALID_NUMBER);
 		}
 		checkPrecision(value);
-		return value.setScale(2, RoundingMode.HALF_EVEN);
+		return value.toBigDecimal().setScale(2, RoundingMode.HALF_EVEN);
 	}
 
 	/** DRF's {@code validate_precision} for max_digits=9, decimal_places=2. */
-	private static void checkPrecision(BigDecimal value) {
-		int digits = value.unscaledValue().abs().toString().length();
-		int exponent = -value.scale();
-		int total;
-		int whole;
-		int places;
+	private static void checkPrecision(PythonNumbers.DecimalText value) {
+		long digits = value.digits().length();
+		long exponent = value.exponent();
+		long total;
+		long whole;
+		long places;
 		if (exponent >= 0) {
 			total = digits + exponent;
 			whole = total;
@@ -316,7 +401,10 @@ public class RunPayloadValidator {
 		}
 	}
 
-	/** Python's {@code str()} of a JSON scalar, as DRF coerces it. */
+	/**
+	 * Python's {@code str()} of a JSON scalar, as DRF coerces it: a float is its
+	 * {@code repr}, an integer its digits.
+	 */
 	private static String pythonStr(JsonNode node) {
 		if (node.isBoolean()) {
 			return node.booleanValue() ? "True" : "False";
@@ -324,18 +412,15 @@ public class RunPayloadValidator {
 		if (node.isNull()) {
 			return "None";
 		}
-		if (node.isNumber() && !node.isIntegralNumber()) {
-			if (!node.isBigDecimal()) {
-				double d = node.doubleValue();
-				if (!Double.isFinite(d)) {
-					return Double.isNaN(d) ? "nan" : ((d > 0) ? "inf" : "-inf");
-				}
-				String text = Double.toString(d);
-				return text.contains("E") ? BigDecimal.valueOf(d).toPlainString() : text;
+		if (node.isIntegralNumber()) {
+			if (!node.canConvertToLong() && node.bigIntegerValue().bitLength() > MAX_INT_BITS) {
+				// Python's str() refuses it; never reached through SyncJson.
+				throw new FieldError(STRING_TOO_LARGE);
 			}
-			BigDecimal decimal = node.decimalValue();
-			String plain = decimal.toPlainString();
-			return (decimal.scale() <= 0) ? plain + ".0" : plain;
+			return node.bigIntegerValue().toString();
+		}
+		if (node.isNumber()) {
+			return PythonNumbers.repr(node.doubleValue());
 		}
 		return node.isValueNode() ? node.asString() : node.toString();
 	}
@@ -343,8 +428,20 @@ public class RunPayloadValidator {
 	/** An invalid field value; the message is DRF's. */
 	public static final class FieldError extends RuntimeException {
 
+		private final List<String> messages;
+
 		FieldError(String message) {
-			super(message, null, false, false);
+			this(List.of(message));
+		}
+
+		FieldError(List<String> messages) {
+			super(messages.get(0), null, false, false);
+			this.messages = List.copyOf(messages);
+		}
+
+		/** Every message for the field, in DRF's order (usually one). */
+		public List<String> messages() {
+			return this.messages;
 		}
 
 	}

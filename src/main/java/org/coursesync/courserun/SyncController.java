@@ -36,9 +36,12 @@ class SyncController {
 
 	private final SyncJson json;
 
-	SyncController(CourseRunSync sync, SyncJson json) {
+	private final RunPayloadValidator validator;
+
+	SyncController(CourseRunSync sync, SyncJson json, RunPayloadValidator validator) {
 		this.sync = sync;
 		this.json = json;
+		this.validator = validator;
 	}
 
 	@PostMapping(path = { "/api/1.0/course-runs-sync", "/api/1.0/course-runs-sync/", "/api/v1.0/course-runs-sync",
@@ -80,6 +83,10 @@ class SyncController {
 		if (!link.isString()) {
 			return reject(secret, null, Map.of("resource_link", List.of("Not a valid string.")));
 		}
+		Map<String, List<String>> unstorable = unstorableLink(link, secret);
+		if (unstorable != null) {
+			return ResponseEntity.badRequest().body(unstorable);
+		}
 		ItemResult result;
 		try {
 			result = this.sync.sync(item, secret);
@@ -108,6 +115,12 @@ class SyncController {
 		boolean anyFailed = false;
 		for (JsonNode item : items) {
 			String link = item.get("resource_link").asString().strip();
+			Map<String, List<String>> unstorable = unstorableLink(item.get("resource_link"), secret);
+			if (unstorable != null) {
+				allSucceeded = false;
+				results.put(link, unstorable);
+				continue;
+			}
 			ItemResult result;
 			try {
 				result = this.sync.sync((ObjectNode) item, secret);
@@ -130,6 +143,28 @@ class SyncController {
 				.body(results);
 		}
 		return allSucceeded ? ResponseEntity.ok(results) : ResponseEntity.badRequest().body(results);
+	}
+
+	/**
+	 * The errors of a link that no database query may carry (a NUL, a lone surrogate),
+	 * recorded as a rejected item; {@code null} for any other link, which the item rules
+	 * check after the run lookup.
+	 */
+	private Map<String, List<String>> unstorableLink(JsonNode link, int secret) {
+		if (RunPayloadValidator.unstorable(link.asString()) == null) {
+			return null;
+		}
+		List<String> messages;
+		try {
+			this.validator.field(RunField.RESOURCE_LINK, link);
+			messages = List.of(RunPayloadValidator.NULL_CHARACTERS);
+		}
+		catch (RunPayloadValidator.FieldError ex) {
+			messages = ex.messages();
+		}
+		Map<String, List<String>> errors = Map.of("resource_link", messages);
+		this.sync.recordRejected(link.asString().strip(), secret, errors);
+		return errors;
 	}
 
 	/** A rejection before any item was applied: recorded once, nothing else written. */

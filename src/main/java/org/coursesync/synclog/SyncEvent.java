@@ -56,7 +56,7 @@ public class SyncEvent implements Persistable<UUID> {
 	SyncEvent(Instant receivedAt, SyncRecord record, String changes, String errors) {
 		this.id = UUID.randomUUID();
 		this.receivedAt = receivedAt;
-		this.resourceLink = truncate(record.resourceLink());
+		this.resourceLink = storable(record.resourceLink(), MAX_LINK);
 		this.lmsBackend = record.lmsBackend();
 		this.outcome = record.outcome().wireName();
 		this.secretIndex = record.secretIndex();
@@ -67,8 +67,31 @@ public class SyncEvent implements Persistable<UUID> {
 		this.errors = errors;
 	}
 
-	private static String truncate(String link) {
-		return (link == null || link.length() <= MAX_LINK) ? link : link.substring(0, MAX_LINK);
+	/**
+	 * {@code text} as a column of {@code max} characters holds it on every database: cut
+	 * (never inside a surrogate pair), a NUL or a lone surrogate (which PostgreSQL
+	 * refuses or alters) replaced by U+FFFD.
+	 */
+	static String storable(String text, int max) {
+		if (text == null) {
+			return null;
+		}
+		int end = Math.min(text.length(), max);
+		if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))
+				&& Character.isLowSurrogate(text.charAt(end))) {
+			end--;
+		}
+		StringBuilder kept = new StringBuilder(end);
+		for (int i = 0; i < end; i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+				kept.append(c).append(text.charAt(++i));
+			}
+			else {
+				kept.append((c == 0 || Character.isSurrogate(c)) ? '\uFFFD' : c);
+			}
+		}
+		return kept.toString();
 	}
 
 	@Override

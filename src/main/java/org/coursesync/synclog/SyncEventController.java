@@ -46,10 +46,12 @@ class SyncEventController {
 			@RequestParam(required = false) String until) {
 		Specification<SyncEvent> where = (root, query, cb) -> cb.conjunction();
 		if (resourceLink != null) {
-			where = where.and((root, query, cb) -> cb.equal(root.get("resourceLink"), resourceLink.strip()));
+			where = where.and((root, query, cb) -> cb.equal(root.get("resourceLink"),
+					SyncEvent.storable(resourceLink.strip(), SyncEvent.MAX_LINK)));
 		}
 		if (lmsBackend != null) {
-			where = where.and((root, query, cb) -> cb.equal(root.get("lmsBackend"), lmsBackend));
+			where = where.and((root, query, cb) -> cb.equal(root.get("lmsBackend"),
+					SyncEvent.storable(lmsBackend, lmsBackend.length())));
 		}
 		if (outcome != null) {
 			SyncOutcome wanted = SyncOutcome.fromWireName(outcome)

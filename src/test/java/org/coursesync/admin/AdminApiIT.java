@@ -13,12 +13,15 @@ import org.coursesync.support.RawHttp;
 import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 class AdminApiIT {
 
 	static final String DRAFT_LINK = "https://draft.lms/courses/course-v1:edX+DemoX+01/info";
@@ -60,6 +64,66 @@ class AdminApiIT {
 	private HttpResponse<String> createCourse(String code, String title) {
 		return this.http.admin("POST", "/api/admin/courses",
 				"{\"code\": \"" + code + "\", \"title\": \"" + title + "\"}");
+	}
+
+	/**
+	 * Text no database stores (a NUL, which PostgreSQL refuses; a lone surrogate) or
+	 * longer than its column: a 400 problem naming the field, nothing stored, on H2 as on
+	 * PostgreSQL.
+	 */
+	@Test
+	void refusesTextsTheDatabaseCannotStore(CapturedOutput output) {
+		assertThat(createCourse("DemoX", "Demo").statusCode()).isEqualTo(201);
+		HttpResponse<String> course = this.http.admin("POST", "/api/admin/courses",
+				"{\"code\": \"Other\", \"title\": \"A\\u0000B\"}");
+		assertFieldErrors(course, Map.of("title", "Null characters are not allowed."));
+		HttpResponse<String> patch = this.http.admin("PATCH", "/api/admin/courses/DEMOX",
+				"{\"title\": \"T\\ud800\", \"marketing_url\": \"https://x.test/\\u0000\", \"pacing_type\": \""
+						+ "x".repeat(33) + "\"}");
+		assertFieldErrors(patch,
+				Map.of("title", "Surrogate characters are not allowed: U+D800.", "marketing_url",
+						"Null characters are not allowed.", "pacing_type",
+						"Ensure this field has no more than 32 characters."));
+		assertThat(this.jdbc.queryForList("SELECT code, title, marketing_url FROM course")).singleElement()
+			.satisfies((stored) -> {
+				assertThat(stored.get("code")).isEqualTo("DEMOX");
+				assertThat(stored.get("title")).isEqualTo("Demo");
+				assertThat(stored.get("marketing_url")).isNull();
+			});
+		HttpResponse<String> run = this.http.admin("POST", "/api/admin/courses/DEMOX/runs", "{\"resource_link\": \""
+				+ DRAFT_LINK + "\\u0000\", \"languages\": [\"en\"], \"title\": \"Spring\\u0000\"}");
+		assertFieldErrors(run, Map.of("resource_link", "Null characters are not allowed.", "title",
+				"Null characters are not allowed."));
+		assertThat(this.db.draftRuns()).isEmpty();
+		HttpResponse<String> created = this.http.admin("POST", "/api/admin/courses/DEMOX/runs",
+				"{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"en\"]}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		String id = json(created).get("run").get("id").asString();
+		HttpResponse<String> edit = this.http.admin("PATCH", "/api/admin/course-runs/" + id,
+				"{\"discount\": \"" + "x".repeat(21) + "\", \"price_currency\": \"E\\u0000\", \"price\": 1e300000000, "
+						+ "\"enrollment_count\": 1e999999999, \"title\": \"" + "t".repeat(256) + "\"}");
+		assertFieldErrors(edit,
+				Map.of("enrollment_count", "A valid integer is required.", "price", "A valid number is required.",
+						"price_currency", "Null characters are not allowed.", "discount",
+						"Ensure this field has no more than 20 characters.", "title",
+						"Expected a string of at most 255 characters, or null."));
+		assertThat(this.db.draftRuns()).singleElement().satisfies((stored) -> {
+			assertThat(stored.get("discount")).isNull();
+			assertThat(stored.get("price_currency")).isEqualTo("EUR");
+			assertThat(stored.get("title")).isNull();
+		});
+		assertThat(output.getAll().lines().filter((line) -> line.matches("^\\S+\\s+ERROR\\b.*-exec-\\d+\\].*")))
+			.as("no ERROR is logged for a refused input")
+			.isEmpty();
+	}
+
+	private void assertFieldErrors(HttpResponse<String> response, Map<String, String> expected) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode errors = json(response).get("errors");
+		assertThat(errors.propertyNames()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+		expected
+			.forEach((field, message) -> assertThat(errors.get(field).get(0).asString()).as(field).isEqualTo(message));
 	}
 
 	@Test

@@ -6,16 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.coursesync.support.Database;
 import org.coursesync.support.TestHttp;
 import org.coursesync.webhook.SignatureVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 class SyncEndpointIT {
 
 	static final String DEMO_LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
@@ -36,6 +41,9 @@ class SyncEndpointIT {
 			+ "\"2020-12-09T09:31:59.417817Z\", \"end\": \"2021-03-14T09:31:59.417895Z\", \"enrollment_start\": "
 			+ "\"2020-11-09T09:31:59.417936Z\", \"enrollment_end\": \"2020-12-24T09:31:59.417972Z\", \"languages\": "
 			+ "[\"en\", \"fr\"], \"enrollment_count\": 46782, \"catalog_visibility\": \"course_and_search\"}";
+
+	/** An ERROR line logged by a request thread (other contexts may log meanwhile). */
+	static final Pattern SERVER_ERROR_LOG = Pattern.compile("^\\S+\\s+ERROR\\b.*-exec-\\d+\\]");
 
 	@LocalServerPort
 	int port;
@@ -573,6 +581,147 @@ class SyncEndpointIT {
 			assertThat(event.get("errors").toString())
 				.isEqualTo("{\"languages\":[\"\\\"zz\\\" is not a valid choice.\"]}");
 		});
+	}
+
+	/**
+	 * Numbers too large or too small for a double, in 150-byte signed bodies: Richie's
+	 * field errors (infinity) or 0, within the client's 30 s timeout (the hang guard;
+	 * each answer takes milliseconds), and nothing stored for a rejected item.
+	 */
+	@Test
+	void answersHugeExponentsWithRichieFieldErrors(CapturedOutput output) {
+		String create = "{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"en\"], ";
+		assertRejected(create + "\"price\": 1e300000000}", "{\"price\":[\"A valid number is required.\"]}");
+		assertRejected(create + "\"enrollment_count\": 1e999999999}",
+				"{\"enrollment_count\":[\"A valid integer is required.\"]}");
+		assertRejected(create + "\"enrollment_count\": 1e100000000}",
+				"{\"enrollment_count\":[\"A valid integer is required.\"]}");
+		assertRejected(create + "\"certificate_price\": -1e999999999, \"discount\": 1E+99999999999999999999}",
+				"{\"certificate_price\":[\"A valid number is required.\"]}");
+		assertRejected(create + "\"price\": \"1e-999999999\"}",
+				"{\"price\":[\"Ensure that there are no more than 9 digits in total.\"]}");
+		assertThat(this.db.draftRuns()).isEmpty();
+		assertThat(this.db.events()).hasSize(5)
+			.allSatisfy((event) -> assertThat(event.get("outcome")).isEqualTo("rejected"));
+		String other = "http://example.edx:8073/courses/course-v1:edX+DemoX+02/course/";
+		HttpResponse<String> batch = this.http.sync("[{\"resource_link\": \"" + DEMO_LINK
+				+ "\", \"languages\": [\"en\"], \"price\": [1e300000000]}, {\"resource_link\": \"" + other
+				+ "\", \"languages\": [\"en\"], \"enrollment_count\": -1e100000000, \"offer\": 1e400}]");
+		assertThat(batch.statusCode()).isEqualTo(400);
+		assertThat(batch.body()).isEqualTo("{\"" + DEMO_LINK + "\":{\"price\":[\"A valid number is required.\"]},\""
+				+ other + "\":{\"enrollment_count\":[\"A valid integer is required.\"],"
+				+ "\"offer\":[\"\\\"inf\\\" is not a valid choice.\"]}}");
+		assertThat(this.db.draftRuns()).isEmpty();
+		HttpResponse<String> tiny = this.http
+			.sync(create + "\"price\": 1e-999999999, \"enrollment_count\": -1e-999999999, \"discount\": 1e-400}");
+		assertThat(tiny.statusCode()).isEqualTo(200);
+		assertThat(this.db.draftRuns()).singleElement().satisfies((run) -> {
+			assertThat(run.get("price").toString()).isEqualTo("0.00");
+			assertThat(run.get("enrollment_count")).isEqualTo(0);
+			assertThat(run.get("discount")).isEqualTo("0.0");
+		});
+		assertNoServerError(output);
+	}
+
+	/**
+	 * An integer of more digits than Python reads is a parse error, answered before any
+	 * conversion of its digits; a float of as many digits is a double.
+	 */
+	@Test
+	void refusesIntegersLongerThanPythonReads(CapturedOutput output) {
+		String prefix = "{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": ";
+		HttpResponse<String> response = this.http.sync(prefix + "1" + "0".repeat(100_000) + "}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo("{\"detail\":\"JSON parse error - Exceeds the limit (4300 digits) for "
+				+ "integer string conversion: value has 100001 digits: line 1 column " + (prefix.length() + 1)
+				+ " (char " + prefix.length() + ")\"}");
+		HttpResponse<String> longFloat = this.http.sync(prefix + "1" + "0".repeat(100_000) + ".0}");
+		assertThat(longFloat.statusCode()).isEqualTo(400);
+		assertThat(longFloat.body()).isEqualTo("{\"enrollment_count\":[\"A valid integer is required.\"]}");
+		assertThat(this.db.draftRuns()).isEmpty();
+		assertThat(this.db.events()).hasSize(2)
+			.allSatisfy((event) -> assertThat(event.get("outcome")).isEqualTo("rejected"));
+		assertNoServerError(output);
+	}
+
+	/**
+	 * A NUL character, which PostgreSQL refuses, is DRF's field error on every database:
+	 * in the link (before the run lookup, whose query could not carry it) and in any
+	 * other string; in a batch, under the item's link, the other items applied.
+	 */
+	@Test
+	void refusesNulCharactersWithDrfsMessage(CapturedOutput output) {
+		assertRejected("{\"resource_link\": \"" + DEMO_LINK + "\\u0000\", \"languages\": [\"en\"]}",
+				"{\"resource_link\":[\"Null characters are not allowed.\"]}");
+		assertRejected(
+				"{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"en\"], \"discount\": \"5\\u0000\"}",
+				"{\"discount\":[\"Null characters are not allowed.\"]}");
+		assertRejected(
+				"{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"e\\u0000n\"], "
+						+ "\"start\": \"2020-01-01\\u0000\"}",
+				"{\"start\":[\"Null characters are not allowed.\"],"
+						+ "\"languages\":[\"Null characters are not allowed.\"]}");
+		assertRejected("{\"resource_link\": \"" + DEMO_LINK + "\\ud800\", \"languages\": [\"en\"]}",
+				"{\"resource_link\":[\"Surrogate characters are not allowed: U+D800.\"]}");
+		assertThat(this.db.draftRuns()).isEmpty();
+		assertThat(this.db.events()).extracting((event) -> event.get("resource_link"))
+			.containsExactly(DEMO_LINK + "\ufffd", DEMO_LINK, DEMO_LINK, DEMO_LINK + "\ufffd");
+		this.db.reset();
+		this.db.course("DEMOX", "Demo course");
+		HttpResponse<String> batch = this.http.sync(
+				"[{\"resource_link\": \" " + DEMO_LINK + "\\u0000 \", \"languages\": [\"en\"]}, {\"resource_link\": \""
+						+ DEMO_LINK + "\", \"languages\": [\"en\"]}]");
+		assertThat(batch.statusCode()).isEqualTo(400);
+		assertThat(batch.body()).isEqualTo("{\"" + DEMO_LINK + "\\u0000\":{\"resource_link\":[\"Null characters are "
+				+ "not allowed.\"]},\"" + DEMO_LINK + "\":{\"success\":true}}");
+		assertThat(this.db.draftRuns()).singleElement()
+			.satisfies((run) -> assertThat(run.get("resource_link")).isEqualTo(DEMO_LINK));
+		assertThat(this.db.events()).extracting((event) -> event.get("outcome")).containsExactly("rejected", "created");
+		HttpResponse<String> update = this.http
+			.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"price_currency\": \"\\u0000\"}");
+		assertThat(update.statusCode()).isEqualTo(400);
+		assertThat(update.body()).isEqualTo("{\"price_currency\":[\"Null characters are not allowed.\"]}");
+		assertThat(this.db.draftRuns()).singleElement()
+			.satisfies((run) -> assertThat(run.get("price_currency")).isEqualTo("EUR"));
+		assertNoServerError(output);
+	}
+
+	/**
+	 * Values longer than their column never reach it: Richie's max_length message, and an
+	 * error text longer than the history's column is shortened there (the answer keeps it
+	 * whole), the item still recorded as rejected.
+	 */
+	@Test
+	void refusesOverLongValuesAndShortensTheirErrorsInTheHistory(CapturedOutput output) {
+		String code = "x".repeat(200_000);
+		HttpResponse<String> response = this.http
+			.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"" + code + "\"]}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo("{\"languages\":[\"\\\"" + code + "\\\" is not a valid choice.\"]}");
+		assertRejected(
+				"{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"en\"], \"discount\": \""
+						+ "\\ud83d\\ude00".repeat(11) + "\", \"price_currency\": \"" + "E".repeat(8) + "\"}",
+				"{\"price_currency\":[\"Ensure this field has no more than 7 characters.\"],"
+						+ "\"discount\":[\"Ensure this field has no more than 20 characters.\"]}");
+		assertThat(this.db.draftRuns()).isEmpty();
+		List<Map<String, Object>> events = this.db.events();
+		assertThat(events).hasSize(2).allSatisfy((event) -> assertThat(event.get("outcome")).isEqualTo("rejected"));
+		String errors = events.get(0).get("errors").toString();
+		assertThat(errors.length()).isLessThanOrEqualTo(100_000);
+		assertThat(errors).startsWith("{\"languages\":[\"\\\"xxx").endsWith("x\u2026\"]}");
+		assertNoServerError(output);
+	}
+
+	private void assertRejected(String body, String expected) {
+		HttpResponse<String> response = this.http.sync(body);
+		assertThat(response.statusCode()).as(body).isEqualTo(400);
+		assertThat(response.body()).as(body).isEqualTo(expected);
+	}
+
+	private static void assertNoServerError(CapturedOutput output) {
+		assertThat(output.getAll().lines().filter((line) -> SERVER_ERROR_LOG.matcher(line).find()))
+			.as("no ERROR is logged for a refused input")
+			.isEmpty();
 	}
 
 	private void assertNothingStored() {
