@@ -100,17 +100,34 @@ class PostgresRunUpdates {
 	<T> T inOneTransaction(ConnectionCallback<T> work) {
 		return this.jdbc.execute((Connection connection) -> {
 			connection.setAutoCommit(false);
+			boolean committed = false;
 			try {
 				T result = work.doInConnection(connection);
 				connection.commit();
+				connection.setAutoCommit(true);
+				committed = true;
 				return result;
 			}
 			finally {
-				// A no-op after the commit; undoes everything after a failure.
-				connection.rollback();
-				connection.setAutoCommit(true);
+				if (!committed) {
+					rollBack(connection);
+				}
 			}
 		});
+	}
+
+	/**
+	 * Undoes a failed transaction, and gives the connection back in autocommit mode; a
+	 * connection that cannot do either is broken, and the pool discards it.
+	 */
+	private static void rollBack(Connection connection) {
+		try {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			// Keep the failure that made us roll back.
+		}
 	}
 
 	/**

@@ -99,6 +99,8 @@ class DatabaseOutageIT {
 				.sync("[{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": 6}, {\"resource_link\": \""
 						+ LINK.replace("01", "02") + "\", \"languages\": [\"en\"]}, {\"resource_link\": \""
 						+ LINK.replace("01", "03") + "\", \"languages\": [\"en\"]}]");
+			System.out.printf("Outage: %.0f pool timeouts and %.0f unrecorded failures for two 503s%n",
+					poolTimeouts(meters) - timeouts, unrecordedFailures(meters) - unrecorded);
 			for (HttpResponse<String> response : List.of(single, batch)) {
 				assertThat(response.statusCode()).isEqualTo(503);
 				assertThat(response.headers().firstValue("Retry-After")).hasValue("5");

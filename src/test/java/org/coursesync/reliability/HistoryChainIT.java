@@ -60,6 +60,25 @@ class HistoryChainIT {
 		storm(this.db, List.of(http), UPDATES, SENDERS, getClass().getSimpleName());
 	}
 
+	@Test
+	void adminEditsAndPublishesAdvanceTheVersionToo() {
+		TestHttp http = new TestHttp(this.port);
+		assertThat(http.sync(body(0)).statusCode()).isEqualTo(200);
+		assertThat(version(this.db)).isZero();
+		Object id = this.db.draftRuns().get(0).get("id");
+		assertThat(http.admin("PATCH", "/api/admin/course-runs/" + id, "{\"title\": \"Spring\"}").statusCode())
+			.isEqualTo(200);
+		assertThat(version(this.db)).isEqualTo(1);
+		assertThat(http.admin("POST", "/api/admin/courses/DEMOX/publish", null).statusCode()).isEqualTo(200);
+		assertThat(version(this.db)).isEqualTo(2);
+		assertThat(http.sync(body(5)).statusCode()).isEqualTo(200);
+		assertThat(version(this.db)).isEqualTo(3);
+		// A sync that changes nothing writes nothing.
+		assertThat(http.sync(body(5)).statusCode()).isEqualTo(200);
+		assertThat(version(this.db)).isEqualTo(3);
+		assertThat(this.db.draftRuns().get(0)).containsEntry("title", "Spring").containsEntry("enrollment_count", 5);
+	}
+
 	/**
 	 * Creates the run of {@link #LINK} with count 0, sends {@code updates} updates
 	 * (counts 1..updates) from {@code senders} threads spread over {@code instances}, and
@@ -83,14 +102,15 @@ class HistoryChainIT {
 		finally {
 			pool.shutdownNow();
 		}
+		List<Map<String, Object>> events = db.events();
+		HistoryChain chain = HistoryChain.of(events);
+		System.out.printf("%s: %d of %d history rows share their \"before\" with another row (%d answers not 200)%n",
+				what, chain.sharedBefores(), chain.steps().size(),
+				responses.stream().filter((response) -> response.statusCode() != 200).count());
 		assertThat(responses).allSatisfy((response) -> {
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			assertThat(response.body()).isEqualTo("{\"success\":true}");
 		});
-		List<Map<String, Object>> events = db.events();
-		HistoryChain chain = HistoryChain.of(events);
-		System.out.printf("%s: %d of %d history rows share their \"before\" with another row%n", what,
-				chain.sharedBefores(), chain.steps().size());
 		assertThat(events).hasSize(updates + 1);
 		assertThat(chain.steps()).hasSize(updates);
 		assertThat(chain.sharedBefores()).isZero();
