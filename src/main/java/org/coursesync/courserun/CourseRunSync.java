@@ -360,7 +360,8 @@ public class CourseRunSync {
 
 	private List<ItemResult> updateTogether(Connection connection, String link, LmsBackend lms,
 			List<PendingUpdate> items, boolean lock) throws SQLException {
-		PostgresRunUpdates.StoredRun found = this.postgresUpdates.find(connection, link, lock);
+		PostgresRunUpdates.StoredRun found = lock ? this.postgresUpdates.find(connection, link, true)
+				: this.postgresUpdates.find(connection, link);
 		if (found == null) {
 			return Collections.nCopies(items.size(), NO_RUN);
 		}
