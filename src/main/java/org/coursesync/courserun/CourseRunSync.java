@@ -155,8 +155,7 @@ public class CourseRunSync {
 					return updated;
 				}
 				// A run created meanwhile by another request makes the creation below
-				// fail
-				// on the unique link: a lost race, retried from the start.
+				// fail on the unique link: a lost race, retried from the start.
 				boolean knownAbsent = (updated == NO_RUN);
 				return this.oneAtATime.run(link,
 						() -> this.transaction.execute((status) -> apply(data, link, secretIndex, knownAbsent)),
@@ -211,8 +210,8 @@ public class CourseRunSync {
 
 	/**
 	 * Whether {@code failure} comes from a database that cannot be reached: no pooled
-	 * connection within the pool's timeout, or a connection error. Each item would wait
-	 * for the pool again, for the same failure.
+	 * connection within the pool's timeout, a lost connection, a server shutting down.
+	 * Each item would wait for the pool again, for the same failure.
 	 */
 	static boolean isUnreachable(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
