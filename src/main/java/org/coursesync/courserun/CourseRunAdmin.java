@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs edited by hand: create (how runs exist for an LMS whose default is
  * {@code manual}), show, edit, delete. An edit marks the course dirty the way Richie
- * does.
+ * does, and advances the run's version like every write.
  */
 @Service
 class CourseRunAdmin {
@@ -95,7 +95,11 @@ class CourseRunAdmin {
 
 	RunDetail patch(UUID id, JsonNode patch) {
 		return save(() -> {
-			CourseRun run = find(id);
+			// Locked: a sync waits for the edit instead of overwriting it from an older
+			// read;
+			// the edit advances the run's version.
+			CourseRun run = this.runs.findByIdForUpdate(id)
+				.orElseThrow(() -> ApiProblem.notFound("No draft run with id " + id + "."));
 			String previousLink = run.getResourceLink();
 			RunEdit.apply(patch, run, this.validator, false);
 			checkLink(run, previousLink);

@@ -1,6 +1,7 @@
 package org.coursesync.courserun;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
@@ -15,20 +16,27 @@ import org.springframework.data.jpa.repository.Query;
 public interface CourseRunRepository extends JpaRepository<CourseRun, UUID> {
 
 	/**
-	 * The draft run of {@code resourceLink} with its public copy (or null), in one query
-	 * and without a row lock: the sync's UPDATEs take the lock, as late as possible, so
-	 * that a burst on one link holds it only for its writes.
+	 * The draft run of {@code resourceLink}, row-locked until the transaction ends (the
+	 * transactional sync path: its write cannot rest on a stale read; the wait is bounded
+	 * by the lock timeout).
 	 */
-	@Query("select r, p from CourseRun r left join PublicCourseRun p on p.draftRunId = r.id where r.resourceLink = ?1")
-	List<Object[]> findWithPublicCopy(String resourceLink);
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from CourseRun r where r.resourceLink = ?1")
+	Optional<CourseRun> findByResourceLinkForUpdate(String resourceLink);
+
+	/** The draft run {@code id}, row-locked until the transaction ends (admin edits). */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from CourseRun r where r.id = ?1")
+	Optional<CourseRun> findByIdForUpdate(UUID id);
 
 	List<CourseRun> findByCourseIdOrderByCreatedAtAscIdAsc(UUID courseId);
 
 	/**
 	 * The draft runs of a course, row-locked in id order (publishes never deadlock each
-	 * other).
+	 * other), their versions advanced: a publish rewrites their public copies, so a sync
+	 * that read a run before it must read it again.
 	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Lock(LockModeType.PESSIMISTIC_FORCE_INCREMENT)
 	@Query("select r from CourseRun r where r.courseId = ?1 order by r.id")
 	List<CourseRun> findByCourseIdForUpdate(UUID courseId);
 

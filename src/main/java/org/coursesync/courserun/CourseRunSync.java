@@ -2,6 +2,7 @@ package org.coursesync.courserun;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 import org.coursesync.course.Course;
@@ -37,7 +39,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -104,6 +108,16 @@ public class CourseRunSync {
 
 	private final LinkGroups<PendingUpdate, ItemResult> linkGroups = new LinkGroups<>(MAX_GROUP);
 
+	/**
+	 * The transactional items of one link, one at a time in this instance: those queued
+	 * wait here, without a pooled connection, instead of each holding one while it waits
+	 * for the run's row lock (which would starve the pool during a burst on one link).
+	 */
+	private final LinkGroups<Supplier<ItemResult>, ItemResult> oneAtATime = new LinkGroups<>(1);
+
+	/** Warnings of failed items: a burst of them (an outage) logs one a minute. */
+	private final ThrottledWarnings warnings = new ThrottledWarnings(Duration.ofMinutes(1));
+
 	CourseRunSync(LmsRegistry lmsRegistry, RunPayloadValidator validator, CourseRunRepository runs,
 			PublicCourseRunRepository publicRuns, CourseRepository courses, PublicCourseRepository publicCourses,
 			RunPublication publication, SyncHistory history, EntityManager entityManager,
@@ -133,16 +147,27 @@ public class CourseRunSync {
 	public ItemResult sync(ObjectNode data, int secretIndex) {
 		String link = data.get("resource_link").asString().strip();
 		long started = System.nanoTime();
-		ItemResult result = this.retry.invoke(() -> {
-			ItemResult updated = updateInOneStatement(data, link, secretIndex);
-			if (updated != null && updated != NO_RUN) {
-				return updated;
+		ItemResult result;
+		try {
+			result = this.retry.invoke(() -> {
+				ItemResult updated = updateInOneStatement(data, link, secretIndex);
+				if (updated != null && updated != NO_RUN) {
+					return updated;
+				}
+				// A run created meanwhile by another request makes the creation below
+				// fail on the unique link: a lost race, retried from the start.
+				boolean knownAbsent = (updated == NO_RUN);
+				return this.oneAtATime.run(link,
+						() -> this.transaction.execute((status) -> apply(data, link, secretIndex, knownAbsent)),
+						CourseRunSync::runAlone);
+			});
+		}
+		catch (RuntimeException ex) {
+			if (LostRace.isLockTimeout(ex)) {
+				throw new RunLocked(ex);
 			}
-			// A run created meanwhile by another request makes the creation below fail on
-			// the unique link: a lost race, retried from the start.
-			boolean knownAbsent = (updated == NO_RUN);
-			return this.transaction.execute((status) -> apply(data, link, secretIndex, knownAbsent));
-		});
+			throw ex;
+		}
 		this.metrics.item(result.outcome().wireName(), result.lmsBackend(), result.syncMode(),
 				System.nanoTime() - started);
 		return result;
@@ -155,11 +180,24 @@ public class CourseRunSync {
 
 	/**
 	 * Records an item whose transaction failed (and rolled back whole) for a reason other
-	 * than its content; best effort, since the database may be what failed.
+	 * than its content; best effort, since the database may be what failed. When the
+	 * database is unreachable the failure is not recorded (that would wait for the pool a
+	 * second time, for the same answer): it is counted and logged once in a while.
 	 */
 	public ItemResult recordFailed(String link, int secretIndex, RuntimeException cause) {
-		logger.error("Sync item failed and was rolled back: {}", cause.getClass().getSimpleName());
 		Map<String, List<String>> errors = Map.of("detail", List.of(FAILED));
+		if (isUnreachable(cause)) {
+			this.metrics.unrecordedFailure();
+			this.warnings.warn(logger, "Sync items fail: the database is unreachable; their failures are not "
+					+ "recorded in the history ({})", cause.getClass().getSimpleName());
+			return ItemResult.rejected(errors);
+		}
+		if (isHandled(cause)) {
+			this.warnings.warn(logger, "A sync item failed and was rolled back: {}", cause.getClass().getSimpleName());
+		}
+		else {
+			logger.error("Sync item failed and was rolled back: {}", cause.getClass().getSimpleName());
+		}
 		try {
 			this.transaction.executeWithoutResult(
 					(status) -> this.history.record(SyncRecord.rejected(link, null, secretIndex, errors)));
@@ -168,6 +206,42 @@ public class CourseRunSync {
 			logger.warn("Could not record the failed item either: {}", ex.getClass().getSimpleName());
 		}
 		return ItemResult.rejected(errors);
+	}
+
+	/**
+	 * Whether {@code failure} comes from a database that cannot be reached: no pooled
+	 * connection within the pool's timeout, a lost connection, a server shutting down.
+	 * Each item would wait for the pool again, for the same failure.
+	 */
+	static boolean isUnreachable(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof CannotCreateTransactionException || t instanceof CannotGetJdbcConnectionException
+					|| t instanceof SQLTransientConnectionException
+					|| (t instanceof SQLException sql && isConnectionLost(sql.getSQLState()))) {
+				return true;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * SQLSTATE class 08 (connection exception), or PostgreSQL's server shutting down or
+	 * not accepting connections yet (57P01 to 57P03).
+	 */
+	private static boolean isConnectionLost(String state) {
+		return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+	}
+
+	/**
+	 * Whether {@code failure} is a condition the service answers for (a held lock, a lost
+	 * connection, a race lost too often), not a defect: logged at WARN, not ERROR.
+	 */
+	private static boolean isHandled(RuntimeException failure) {
+		return failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
+				|| failure instanceof RecoverableDataAccessException;
 	}
 
 	/** Records a request-level rejection (nothing else is written). */
@@ -187,14 +261,22 @@ public class CourseRunSync {
 		}
 		LmsBackend lms = selected.get();
 		lms.cleanData(data);
-		List<Object[]> found = knownAbsent ? List.of() : this.runs.findWithPublicCopy(link);
-		CourseRun draft = found.isEmpty() ? null : (CourseRun) found.get(0)[0];
+		// The run's row lock, taken by the read, orders this item after every write of
+		// the
+		// run that committed before it and before every later one: its history row
+		// records
+		// the values it replaced (the run's version is checked and advanced on the
+		// write).
+		CourseRun draft = knownAbsent ? null : this.runs.findByResourceLinkForUpdate(link).orElse(null);
 		RunValidation validation = this.validator.validate(data, draft != null);
 		if (!validation.isValid()) {
 			return reject(link, lms, secretIndex, validation.errors());
 		}
-		return (draft != null) ? update(draft, (PublicCourseRun) found.get(0)[1], validation.values(), lms, secretIndex)
-				: create(data, link, validation.values(), lms, secretIndex);
+		if (draft == null) {
+			return create(data, link, validation.values(), lms, secretIndex);
+		}
+		PublicCourseRun copy = this.publicRuns.findByDraftRunId(draft.getId()).orElse(null);
+		return update(draft, copy, validation.values(), lms, secretIndex);
 	}
 
 	/**
@@ -218,6 +300,10 @@ public class CourseRunSync {
 				(items) -> updateTogether(link, lms, items));
 	}
 
+	private static List<ItemResult> runAlone(List<Supplier<ItemResult>> items) {
+		return List.of(items.get(0).get());
+	}
+
 	/**
 	 * An update waiting for its group: the cleaned payload and the secret that signed it.
 	 */
@@ -233,7 +319,21 @@ public class CourseRunSync {
 	 */
 	private List<ItemResult> updateTogether(String link, LmsBackend lms, List<PendingUpdate> items) {
 		try {
-			return this.postgresUpdates.inOneConnection((connection) -> updateTogether(connection, link, lms, items));
+			try {
+				return this.postgresUpdates
+					.inOneConnection((connection) -> updateTogether(connection, link, lms, items, false));
+			}
+			catch (PostgresRunUpdates.RunChanged ex) {
+				// Another session wrote the run since the read: the items go again from a
+				// read
+				// that locks the run until the write, which no other write can overtake
+				// (the
+				// wait is bounded by the lock timeout).
+				logger.debug("The run changed since it was read; writing {} update(s) from a locked read",
+						items.size());
+				return this.postgresUpdates
+					.inOneTransaction((connection) -> updateTogether(connection, link, lms, items, true));
+			}
 		}
 		catch (DataAccessException ex) {
 			if (items.size() == 1 || !mayBeOneItemsFault(ex)) {
@@ -251,14 +351,16 @@ public class CourseRunSync {
 	 * (each item would fail alone too).
 	 */
 	private static boolean mayBeOneItemsFault(DataAccessException failure) {
-		return !(failure instanceof ConcurrencyFailureException || failure instanceof TransientDataAccessException
+		return !(LostRace.isLockTimeout(failure) || isUnreachable(failure)
+				|| failure instanceof ConcurrencyFailureException || failure instanceof TransientDataAccessException
 				|| failure instanceof DataAccessResourceFailureException
 				|| failure instanceof RecoverableDataAccessException);
 	}
 
 	private List<ItemResult> updateTogether(Connection connection, String link, LmsBackend lms,
-			List<PendingUpdate> items) throws SQLException {
-		PostgresRunUpdates.StoredRun found = this.postgresUpdates.find(connection, link);
+			List<PendingUpdate> items, boolean lock) throws SQLException {
+		PostgresRunUpdates.StoredRun found = lock ? this.postgresUpdates.find(connection, link, true)
+				: this.postgresUpdates.find(connection, link);
 		if (found == null) {
 			return Collections.nCopies(items.size(), NO_RUN);
 		}
@@ -290,9 +392,9 @@ public class CourseRunSync {
 			results.add(new ItemResult(SyncOutcome.UPDATED, Map.of(), lms.baseUrl(), mode.wireName()));
 		}
 		if (!events.isEmpty()) {
-			this.metrics.group(events.size());
 			this.postgresUpdates.update(connection, run, runFields, publicCopy, copyFields,
 					courseDirty ? run.getCourseId() : null, now, events);
+			this.metrics.group(events.size());
 		}
 		return results;
 	}

@@ -35,10 +35,12 @@ import org.springframework.stereotype.Component;
  * <p>
  * The statement updates the draft run, its public copy and the course's "unpublished
  * changes" flag in data-modifying CTEs and inserts the history rows; a statement is
- * atomic, so the items are all or nothing. When the run or its copy disappeared since the
- * read (an admin deleted it), the row counts guard divides by zero, which aborts the
- * whole statement; that is reported as a lost race, so the items are retried from their
- * read.
+ * atomic, so the items are all or nothing. The draft's update checks the version it read
+ * and advances it. When the run changed since the read (another instance, an admin edit
+ * or a publish wrote it) or it or its copy disappeared (an admin deleted it), the row
+ * counts guard divides by zero, which aborts the whole statement; that is reported as
+ * {@link RunChanged}, so the items are applied again from a fresh read, and a history row
+ * never records "before" values that another write had already replaced.
  * <p>
  * Other databases (H2) and the other cases (creation, manual runs, rejections, a public
  * copy to create) take the transactional JPA path of {@link CourseRunSync}.
@@ -91,12 +93,59 @@ class PostgresRunUpdates {
 	}
 
 	/**
+	 * Runs {@code work} with one pooled connection in one transaction: for a read that
+	 * locks the run ({@link #find(Connection, String, boolean)}) and the write that
+	 * follows it.
+	 */
+	<T> T inOneTransaction(ConnectionCallback<T> work) {
+		return this.jdbc.execute((Connection connection) -> {
+			connection.setAutoCommit(false);
+			boolean committed = false;
+			try {
+				T result = work.doInConnection(connection);
+				connection.commit();
+				connection.setAutoCommit(true);
+				committed = true;
+				return result;
+			}
+			finally {
+				if (!committed) {
+					rollBack(connection);
+				}
+			}
+		});
+	}
+
+	/**
+	 * Undoes a failed transaction, and gives the connection back in autocommit mode; a
+	 * connection that cannot do either is broken, and the pool discards it.
+	 */
+	private static void rollBack(Connection connection) {
+		try {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			// Keep the failure that made us roll back.
+		}
+	}
+
+	/**
 	 * The draft run of {@code link}, its public copy (or {@code null}) and its course's
 	 * code, read in autocommit mode, without a lock, by plain JDBC (an ORM query costs
 	 * several times more CPU than the round trip); {@code null} when there is no run.
 	 */
 	StoredRun find(Connection connection, String link) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(FIND)) {
+		return find(connection, link, false);
+	}
+
+	/**
+	 * {@link #find(Connection, String)}, and when {@code lock}, with the draft's row lock
+	 * held until the transaction ends (the write after it cannot fail on a changed
+	 * version; the wait is bounded by the lock timeout).
+	 */
+	StoredRun find(Connection connection, String link, boolean lock) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(lock ? FIND_LOCKED : FIND)) {
 			statement.setString(1, link);
 			try (ResultSet row = statement.executeQuery()) {
 				if (!row.next()) {
@@ -106,6 +155,7 @@ class PostgresRunUpdates {
 						instant(row, 7));
 				read(row, 0, run);
 				run.markNotNew();
+				run.setVersion(row.getLong(2 * COLUMNS.size() + 2));
 				UUID copyId = row.getObject(COLUMNS.size() + 1, UUID.class);
 				PublicCourseRun copy = null;
 				if (copyId != null) {
@@ -133,8 +183,10 @@ class PostgresRunUpdates {
 
 	private static final String FIND = "SELECT " + String.join(", ", COLUMNS.stream().map((c) -> "r." + c).toList())
 			+ ", " + String.join(", ", COLUMNS.stream().map((c) -> "p." + c).toList())
-			+ ", c.code FROM course_run r JOIN course c ON c.id = r.course_id"
+			+ ", c.code, r.version FROM course_run r JOIN course c ON c.id = r.course_id"
 			+ " LEFT JOIN course_run_public p ON p.draft_run_id = r.id WHERE r.resource_link = ?";
+
+	private static final String FIND_LOCKED = FIND + " FOR UPDATE OF r";
 
 	private static List<String> columns() {
 		List<String> columns = new ArrayList<>(List.of("id", "course_id", "lms_backend", "sync_mode", "title",
@@ -175,10 +227,12 @@ class PostgresRunUpdates {
 
 	/**
 	 * Writes, in one statement: the {@code runFields} of {@code run} (with its update
-	 * time), the {@code copyFields} of {@code copy}, the unpublished-changes flag of
-	 * {@code dirtyCourse} (when not null) and the history rows {@code events}.
-	 * @throws ConcurrencyFailureException when the run or its copy no longer exists
-	 * (nothing was written)
+	 * time, advancing its version), the {@code copyFields} of {@code copy}, the
+	 * unpublished-changes flag of {@code dirtyCourse} (when not null) and the history
+	 * rows {@code events}; all of it only if the run still has the version it was read
+	 * with.
+	 * @throws RunChanged when the run's version changed since it was read, or the run or
+	 * its copy no longer exists (nothing was written)
 	 */
 	void update(Connection connection, CourseRun run, Set<RunField> runFields, PublicCourseRun copy,
 			Set<RunField> copyFields, UUID dirtyCourse, Instant now, List<SyncEvent> events) throws SQLException {
@@ -187,11 +241,19 @@ class PostgresRunUpdates {
 		List<Object> values = new ArrayList<>();
 		List<Integer> types = new ArrayList<>();
 		if (!runFields.isEmpty()) {
-			ctes.add(update("r", "course_run", run, runFields, values, types));
+			// One version per update that changed the draft, as if each were written
+			// alone.
+			long writes = events.stream().filter((event) -> event.getChanges() != null).count();
+			ctes.add(update("r", "course_run", run, runFields, Math.max(writes, 1), values, types));
 			guards.add("(SELECT count(*) FROM r)");
 		}
+		else {
+			// Nothing of the draft changes: its history rows still rest on the version
+			// read.
+			guards.add("(SELECT count(*) FROM course_run WHERE id = ? AND version = ?)");
+		}
 		if (copy != null && !copyFields.isEmpty()) {
-			ctes.add(update("p", "course_run_public", copy, copyFields, values, types));
+			ctes.add(update("p", "course_run_public", copy, copyFields, 0, values, types));
 			guards.add("(SELECT count(*) FROM p)");
 		}
 		if (dirtyCourse != null) {
@@ -207,21 +269,40 @@ class PostgresRunUpdates {
 		// One text array per column, whatever the number of rows: one statement text, one
 		// server-side prepared statement.
 		sql.append(INSERT_EVENTS);
-		if (!guards.isEmpty()) {
-			sql.append(" WHERE 1 / (").append(String.join(" * ", guards)).append(") = 1");
-		}
+		sql.append(" WHERE 1 / (").append(String.join(" * ", guards)).append(") = 1");
 		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 			bind(statement, values, types);
 			bindEvents(connection, statement, values.size(), events);
+			if (runFields.isEmpty()) {
+				// The version check comes after the history rows' arrays.
+				int next = values.size() + EVENT_COLUMNS + 1;
+				statement.setObject(next, run.getId(), Types.OTHER);
+				statement.setLong(next + 1, run.getVersion());
+			}
 			statement.executeUpdate();
 		}
 		catch (SQLException ex) {
 			if (GUARD_TRIPPED.equals(ex.getSQLState())) {
-				throw new ConcurrencyFailureException("The run changed while it was synced; retrying", ex);
+				throw new RunChanged(ex);
 			}
 			throw ex;
 		}
 	}
+
+	/**
+	 * The run was written (or deleted) by another session since it was read: nothing was
+	 * written; the items must be applied again from a fresh read.
+	 */
+	static final class RunChanged extends ConcurrencyFailureException {
+
+		RunChanged(Throwable cause) {
+			super("The run changed since it was read; applying the items again from a fresh read", cause);
+		}
+
+	}
+
+	/** Columns of a history row, each bound as one text array. */
+	private static final int EVENT_COLUMNS = 11;
 
 	private static final String INSERT_EVENTS = "INSERT INTO sync_event (id, received_at, resource_link, lms_backend,"
 			+ " outcome, secret_index, course_code, course_run_id, sync_mode, changes, errors)"
@@ -237,7 +318,7 @@ class PostgresRunUpdates {
 	private static void bindEvents(Connection connection, PreparedStatement statement, int bound,
 			List<SyncEvent> events) throws SQLException {
 		int rows = events.size();
-		String[][] columns = new String[11][rows];
+		String[][] columns = new String[EVENT_COLUMNS][rows];
 		for (int i = 0; i < rows; i++) {
 			SyncEvent event = events.get(i);
 			columns[0][i] = event.getId().toString();
@@ -257,16 +338,25 @@ class PostgresRunUpdates {
 		}
 	}
 
-	private String update(String name, String table, RunData run, Set<RunField> fields, List<Object> values,
-			List<Integer> types) {
+	private String update(String name, String table, RunData run, Set<RunField> fields, long writes,
+			List<Object> values, List<Integer> types) {
 		StringBuilder cte = new StringBuilder(name).append(" AS (UPDATE ").append(table).append(" SET ");
 		for (RunField field : fields) {
 			cte.append(column(field)).append(" = ?, ");
 			bindable(field, run.get(field), values, types);
 		}
-		cte.append("updated_at = ? WHERE id = ? RETURNING 1)");
+		cte.append("updated_at = ?");
 		add(values, types, time(run.getUpdatedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-		add(values, types, run.getId(), Types.OTHER);
+		if (run instanceof CourseRun draft) {
+			cte.append(", version = version + ? WHERE id = ? AND version = ? RETURNING 1)");
+			add(values, types, writes, Types.BIGINT);
+			add(values, types, run.getId(), Types.OTHER);
+			add(values, types, draft.getVersion(), Types.BIGINT);
+		}
+		else {
+			cte.append(" WHERE id = ? RETURNING 1)");
+			add(values, types, run.getId(), Types.OTHER);
+		}
 		return cte.toString();
 	}
 

@@ -16,7 +16,6 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -91,12 +90,9 @@ class SyncController {
 		try {
 			result = this.sync.sync(item, secret);
 		}
-		catch (CannotCreateTransactionException ex) {
-			throw ex;
-		}
 		catch (RuntimeException ex) {
-			// Rolled back whole; recorded as failed, then answered 503 by
-			// SyncErrorAdvice.
+			// Rolled back whole; recorded as failed (unless the database is unreachable),
+			// then answered 503 by SyncErrorAdvice.
 			this.sync.recordFailed(link.asString().strip(), secret, ex);
 			throw ex;
 		}
@@ -125,13 +121,14 @@ class SyncController {
 			try {
 				result = this.sync.sync((ObjectNode) item, secret);
 			}
-			catch (CannotCreateTransactionException ex) {
-				// The database is unreachable: the remaining items would fail too.
-				throw ex;
-			}
 			catch (RuntimeException ex) {
 				// This item rolled back whole; the others keep their results.
 				result = this.sync.recordFailed(link, secret, ex);
+				if (CourseRunSync.isUnreachable(ex)) {
+					// The database is unreachable: the other items would fail too, each
+					// after its own wait for the pool.
+					throw ex;
+				}
 				anyFailed = true;
 			}
 			allSucceeded &= result.isSuccess();

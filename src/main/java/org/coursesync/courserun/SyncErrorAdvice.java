@@ -1,5 +1,6 @@
 package org.coursesync.courserun;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -29,15 +30,30 @@ class SyncErrorAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncErrorAdvice.class);
 
+	/** One line a minute while the database stays unavailable, not one per request. */
+	private final ThrottledWarnings unavailableWarnings = new ThrottledWarnings(Duration.ofMinutes(1));
+
+	private final ThrottledWarnings lockedWarnings = new ThrottledWarnings(Duration.ofMinutes(1));
+
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
 			TransientDataAccessException.class })
 	ResponseEntity<Map<String, String>> databaseUnavailable(Exception ex) {
-		logger.warn("Sync refused with 503, database unavailable: {}", ex.getClass().getSimpleName());
+		this.unavailableWarnings.warn(logger, "Sync refused with 503, database unavailable: {}",
+				ex.getClass().getSimpleName());
 		return unavailable("The catalog database is unavailable; retry in a few seconds.");
+	}
+
+	@ExceptionHandler(RunLocked.class)
+	ResponseEntity<Map<String, String>> runLocked(RunLocked ex) {
+		this.lockedWarnings.warn(logger, "Sync refused with 503: {}, longer than the lock timeout", ex.getMessage());
+		return unavailable("Another session is writing this course run; retry in a few seconds.");
 	}
 
 	@ExceptionHandler({ DataAccessException.class, jakarta.persistence.PersistenceException.class })
 	ResponseEntity<Map<String, String>> databaseError(RuntimeException ex) {
+		if (CourseRunSync.isUnreachable(ex)) {
+			return databaseUnavailable(ex);
+		}
 		logger.error("Sync failed on a database error: {}", ex.getClass().getSimpleName());
 		return unavailable("The catalog database failed to store the update; retry in a few seconds.");
 	}

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sync metrics: items by outcome, LMS backend and sync mode; item latency (histogram);
  * the size of the history (a {@code count(*)} refreshed at most every 30 seconds); the
- * sizes of the groups of same-link updates.
+ * sizes of the groups of same-link updates; the failed items that an unreachable database
+ * kept out of the history.
  */
 @Component
 class SyncMetrics {
@@ -32,6 +33,8 @@ class SyncMetrics {
 
 	private final DistributionSummary groupSizes;
 
+	private final Counter unrecordedFailures;
+
 	SyncMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
 		this.registry = registry;
 		this.jdbc = jdbc;
@@ -42,6 +45,14 @@ class SyncMetrics {
 			.description("Updates of one link written by one statement (PostgreSQL)")
 			.baseUnit("items")
 			.register(registry);
+		this.unrecordedFailures = Counter.builder("coursesync.sync.failures.unrecorded")
+			.description("Failed sync items left out of the history because the database was unreachable")
+			.register(registry);
+	}
+
+	/** A failed item not recorded in the history: the database was unreachable. */
+	void unrecordedFailure() {
+		this.unrecordedFailures.increment();
 	}
 
 	/** A group of {@code items} updates of one link written together. */

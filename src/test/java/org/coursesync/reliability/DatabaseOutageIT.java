@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.coursesync.support.Database;
 import org.coursesync.support.TestHttp;
@@ -79,6 +82,57 @@ class DatabaseOutageIT {
 
 	private static int status(String path) {
 		return http.send(HttpRequest.newBuilder(http.uri(path)).GET()).statusCode();
+	}
+
+	@Test
+	void waitsForThePoolOncePer503AndDoesNotWaitAgainToRecordTheFailure() throws Exception {
+		assertThat(sync(1).statusCode()).isEqualTo(200);
+		MeterRegistry meters = app.getBean(MeterRegistry.class);
+		postgres.close();
+		// The pooled connections went with the server: the next requests find none.
+		app.getBean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+		try {
+			double timeouts = poolTimeouts(meters);
+			double unrecorded = unrecordedFailures(meters);
+			HttpResponse<String> single = sync(5);
+			HttpResponse<String> batch = http
+				.sync("[{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": 6}, {\"resource_link\": \""
+						+ LINK.replace("01", "02") + "\", \"languages\": [\"en\"]}, {\"resource_link\": \""
+						+ LINK.replace("01", "03") + "\", \"languages\": [\"en\"]}]");
+			System.out.printf("Outage: %.0f pool timeouts and %.0f unrecorded failures for two 503s%n",
+					poolTimeouts(meters) - timeouts, unrecordedFailures(meters) - unrecorded);
+			for (HttpResponse<String> response : List.of(single, batch)) {
+				assertThat(response.statusCode()).isEqualTo(503);
+				assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+				assertThat(response.body())
+					.isEqualTo("{\"detail\":\"The catalog database is unavailable; retry in a few seconds.\"}");
+			}
+			// One pool timeout per 503 (the batch stops at its first item); the failures
+			// were counted, not written.
+			assertThat(poolTimeouts(meters) - timeouts).isEqualTo(2.0);
+			assertThat(unrecordedFailures(meters) - unrecorded).isEqualTo(2.0);
+		}
+		finally {
+			postgres = startPostgres();
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		int recovered = 0;
+		while (System.nanoTime() < deadline && recovered != 200) {
+			recovered = sync(7).statusCode();
+			if (recovered != 200) {
+				Thread.sleep(250);
+			}
+		}
+		assertThat(recovered).isEqualTo(200);
+	}
+
+	private static double poolTimeouts(MeterRegistry meters) {
+		return meters.get("hikaricp.connections.timeout").counter().count();
+	}
+
+	private static double unrecordedFailures(MeterRegistry meters) {
+		Counter counter = meters.find("coursesync.sync.failures.unrecorded").counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test

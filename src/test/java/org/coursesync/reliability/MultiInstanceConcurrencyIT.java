@@ -149,6 +149,13 @@ class MultiInstanceConcurrencyIT {
 			.satisfies((copy) -> assertThat(copy.get("enrollment_count")).isEqualTo(draft.get("enrollment_count")));
 	}
 
+	@Test
+	void aStormFromBothInstancesLeavesASerialHistory() throws Exception {
+		HistoryChainIT.storm(db,
+				List.of(new TestHttp(TwoInstances.port(first)), new TestHttp(TwoInstances.port(second))),
+				HistoryChainIT.UPDATES, HistoryChainIT.SENDERS, "two instances");
+	}
+
 	private static double groupedItems(ConfigurableApplicationContext instance) {
 		return instance.getBean(MeterRegistry.class).get("coursesync.sync.update.group.size").summary().totalAmount();
 	}
