@@ -59,6 +59,27 @@ def catalog_batch(size, secret, path_body, path_sig, offset):
     open(path_sig, "w").write("SIG-HMAC-SHA256 " + sign(secret, body))
 
 
+def catalog_seed_sql(runs):
+    """The rows the signed catalog batches store (same links, dates, offers), written in SQL: a
+    faster way to build the 100,000-run catalog on a loaded machine."""
+    print("""INSERT INTO course_run (id, course_id, resource_link, lms_backend, sync_mode, title, display_mode,
+    start_at, end_at, languages, enrollment_count, catalog_visibility, price_currency, offer, certificate_price,
+    certificate_offer, created_at, updated_at)
+SELECT gen_random_uuid(), c.id, '%(lms)s/courses/course-v1:Bench+C' || (n %% 50) || '+R' || n || '/info', '%(lms)s',
+    'sync_to_public', '', 'detailed', timestamptz '2024-01-01 00:00:00+00' + (n %% 52560) * interval '1 hour',
+    timestamptz '2024-01-01 00:00:00+00' + (n %% 52560) * interval '1 hour' + interval '90 days', 'en', 1,
+    'course_and_search', 'EUR', 'free', 49.00, 'paid', now(), now()
+FROM generate_series(0, %(last)d) AS n JOIN course c ON c.code = 'C' || (n %% 50);
+INSERT INTO course_run_public (id, draft_run_id, course_id, resource_link, lms_backend, sync_mode, title,
+    display_mode, start_at, end_at, languages, enrollment_count, catalog_visibility, price_currency, offer,
+    certificate_price, certificate_offer, created_at, updated_at)
+SELECT gen_random_uuid(), id, course_id, resource_link, lms_backend, sync_mode, title, display_mode, start_at, end_at,
+    languages, enrollment_count, catalog_visibility, price_currency, offer, certificate_price, certificate_offer,
+    created_at, updated_at
+FROM course_run;
+ANALYZE;""" % {"lms": LMS, "last": runs - 1})
+
+
 def wrk_json(path, name, connections, kind):
     """One wrk output as a JSON line: req/s, p50, p99, mean latency (ms), non-2xx/3xx count."""
     text = open(path).read()
@@ -401,6 +422,8 @@ def main():
         batch(int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
     elif command == "catalog-batch":
         catalog_batch(int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
+    elif command == "catalog-seed-sql":
+        catalog_seed_sql(int(sys.argv[2]))
     elif command == "wrk-json":
         wrk_json(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
     elif command == "catalog-report":

@@ -10,7 +10,8 @@
 #                           one course) against the trivial endpoint; sync p99 while the catalog is loaded
 # Environment: BENCH_DURATION (seconds per wrk/pgbench run, default 10), WARMUP (seconds, default 70), BENCH_CONNECTIONS
 # (default "8 32 128"), JAVA_OPTS (default below); catalog mode: CATALOG_DURATION (seconds per wrk run,
-# default 15), CATALOG_BATCHES (batches of 10,000 runs, default 10).
+# default 15), CATALOG_BATCHES (10,000 runs each, default 10), CATALOG_SEED (sql, default: the rows in SQL;
+# sync: signed batches of 10,000, which take minutes each on a loaded machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-pg}"
@@ -161,11 +162,16 @@ wrk_get() {  # NAME URL CONNECTIONS SECONDS [ETAG]
 
 catalog_mode() {
   local seconds=${CATALOG_DURATION:-15} batches=${CATALOG_BATCHES:-10} base="http://127.0.0.1:$PORT/api/1.0/catalogs/bench/course-runs"
-  echo "catalog: $batches batches of 10,000 runs over 50 courses (sync_to_public)"
-  for i in $(seq 0 $((batches - 1))); do
-    python3 bench/benchlib.py catalog-batch 10000 "$SECRET" "$OUT/cb.json" "$OUT/cb.sig" $((i * 10000))
-    echo "  batch $i: $(sign_post "$URL" "$OUT/cb.json" "$OUT/cb.sig") s"
-  done
+  if [ "${CATALOG_SEED:-sql}" = "sync" ]; then
+    echo "catalog: $batches signed batches of 10,000 runs over 50 courses (sync_to_public)"
+    for i in $(seq 0 $((batches - 1))); do
+      python3 bench/benchlib.py catalog-batch 10000 "$SECRET" "$OUT/cb.json" "$OUT/cb.sig" $((i * 10000))
+      echo "  batch $i: $(sign_post "$URL" "$OUT/cb.json" "$OUT/cb.sig") s"
+    done
+  else
+    echo "catalog: $((batches * 10000)) runs over 50 courses, written in SQL (the rows the signed batches write)"
+    python3 bench/benchlib.py catalog-seed-sql $((batches * 10000)) | psql_ -d coursesync
+  fi
   local total
   total=$(curl -fs -o /dev/null -D - -H 'Ocp-Apim-Subscription-Key: bench-key' "$base?size=1" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-total-count"{print $2}')
   echo "catalog total: $total runs"
