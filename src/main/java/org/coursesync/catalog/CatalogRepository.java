@@ -46,6 +46,10 @@ class CatalogRepository {
 
 	}
 
+	/** A statement and its parameters (the tests explain them). */
+	record Statement(String sql, MapSqlParameterSource params) {
+	}
+
 	/**
 	 * The page of {@code query}: after its cursor (keyset: an index range, whatever the
 	 * depth), else at {@code page * size}.
@@ -53,38 +57,55 @@ class CatalogRepository {
 	List<Row> page(CatalogQuery query, Set<String> backends, Instant now) {
 		CatalogCursor cursor = query.cursor();
 		if (cursor == null) {
-			MapSqlParameterSource params = new MapSqlParameterSource();
-			String where = where(query, backends, now, params);
-			params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
-			return this.jdbc.query(SELECT + where + " ORDER BY r.start_at ASC NULLS LAST, r.draft_run_id ASC"
-					+ " LIMIT :limit OFFSET :offset", params, CatalogRepository::row);
+			return query(atOffset(query, backends, now));
 		}
 		List<Row> rows = new ArrayList<>();
 		if (cursor.start() != null) {
-			// Runs with a start after the cursor's: the index range of (start_at,
-			// draft_run_id).
-			MapSqlParameterSource params = new MapSqlParameterSource();
-			String where = where(query, backends, now, params) + " AND r.start_at IS NOT NULL AND r.start_at >= :cs"
-					+ " AND (r.start_at > :cs OR r.draft_run_id > :cid)";
-			params.addValue("cs", Timestamp.from(cursor.start()))
-				.addValue("cid", cursor.id())
-				.addValue("limit", query.size());
-			rows.addAll(this.jdbc.query(SELECT + where + " ORDER BY r.start_at ASC, r.draft_run_id ASC LIMIT :limit",
-					params, CatalogRepository::row));
+			rows.addAll(query(afterStart(query, backends, now)));
 		}
 		if (rows.size() < query.size()) {
-			// Then the runs without a start (last in the order), by id.
-			MapSqlParameterSource params = new MapSqlParameterSource();
-			String where = where(query, backends, now, params) + " AND r.start_at IS NULL";
-			if (cursor.start() == null) {
-				where += " AND r.draft_run_id > :cid";
-				params.addValue("cid", cursor.id());
-			}
-			params.addValue("limit", query.size() - rows.size());
-			rows.addAll(this.jdbc.query(SELECT + where + " ORDER BY r.draft_run_id ASC LIMIT :limit", params,
-					CatalogRepository::row));
+			rows.addAll(query(withoutStart(query, backends, now, query.size() - rows.size())));
 		}
 		return rows;
+	}
+
+	private List<Row> query(Statement statement) {
+		return this.jdbc.query(statement.sql(), statement.params(), CatalogRepository::row);
+	}
+
+	/** The page at {@code page * size} in the catalog's order. */
+	Statement atOffset(CatalogQuery query, Set<String> backends, Instant now) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(query, backends, now, params);
+		params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+		return new Statement(SELECT + where + " ORDER BY r.start_at ASC NULLS LAST, r.draft_run_id ASC"
+				+ " LIMIT :limit OFFSET :offset", params);
+	}
+
+	/**
+	 * The runs after a cursor with a start: the index range of (start_at, draft_run_id)
+	 * from the cursor on.
+	 */
+	Statement afterStart(CatalogQuery query, Set<String> backends, Instant now) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(query, backends, now, params) + " AND r.start_at IS NOT NULL AND r.start_at >= :cs"
+				+ " AND (r.start_at > :cs OR r.draft_run_id > :cid)";
+		params.addValue("cs", Timestamp.from(query.cursor().start()))
+			.addValue("cid", query.cursor().id())
+			.addValue("limit", query.size());
+		return new Statement(SELECT + where + " ORDER BY r.start_at ASC, r.draft_run_id ASC LIMIT :limit", params);
+	}
+
+	/** Then the runs without a start (last in the catalog's order), by id. */
+	Statement withoutStart(CatalogQuery query, Set<String> backends, Instant now, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(query, backends, now, params) + " AND r.start_at IS NULL";
+		if (query.cursor().start() == null) {
+			where += " AND r.draft_run_id > :cid";
+			params.addValue("cid", query.cursor().id());
+		}
+		params.addValue("limit", limit);
+		return new Statement(SELECT + where + " ORDER BY r.draft_run_id ASC LIMIT :limit", params);
 	}
 
 	long count(CatalogQuery query, Set<String> backends, Instant now) {
