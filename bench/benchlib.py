@@ -41,6 +41,82 @@ def batch(size, secret, path_body, path_sig, offset):
     open(path_sig, "w").write("SIG-HMAC-SHA256 " + sign(secret, body))
 
 
+def catalog_payload(run):
+    """A run of the catalog benchmark: start dates spread over six years around now (every
+    availability occurs), 2,000 runs per course over 50 courses."""
+    import datetime
+    start = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(hours=run % 52560)
+    end = start + datetime.timedelta(days=90)
+    return json.dumps({"resource_link": link(run % 50, run), "start": start.isoformat(), "end": end.isoformat(),
+                       "enrollment_start": None, "enrollment_end": None, "languages": ["en"],
+                       "enrollment_count": 1, "catalog_visibility": "both", "offer": "free",
+                       "certificate_offer": "paid", "certificate_price": 49})
+
+
+def catalog_batch(size, secret, path_body, path_sig, offset):
+    body = "[" + ", ".join(catalog_payload(offset + i) for i in range(size)) + "]"
+    open(path_body, "w").write(body)
+    open(path_sig, "w").write("SIG-HMAC-SHA256 " + sign(secret, body))
+
+
+def catalog_seed_sql(runs):
+    """The rows the signed catalog batches store (same links, dates, offers), written in SQL: a
+    faster way to build the 100,000-run catalog on a loaded machine."""
+    print("""INSERT INTO course_run (id, course_id, resource_link, lms_backend, sync_mode, title, display_mode,
+    start_at, end_at, languages, enrollment_count, catalog_visibility, price_currency, offer, certificate_price,
+    certificate_offer, created_at, updated_at)
+SELECT gen_random_uuid(), c.id, '%(lms)s/courses/course-v1:Bench+C' || (n %% 50) || '+R' || n || '/info', '%(lms)s',
+    'sync_to_public', '', 'detailed', timestamptz '2024-01-01 00:00:00+00' + (n %% 52560) * interval '1 hour',
+    timestamptz '2024-01-01 00:00:00+00' + (n %% 52560) * interval '1 hour' + interval '90 days', 'en', 1,
+    'course_and_search', 'EUR', 'free', 49.00, 'paid', now(), now()
+FROM generate_series(0, %(last)d) AS n JOIN course c ON c.code = 'C' || (n %% 50);
+INSERT INTO course_run_public (id, draft_run_id, course_id, resource_link, lms_backend, sync_mode, title,
+    display_mode, start_at, end_at, languages, enrollment_count, catalog_visibility, price_currency, offer,
+    certificate_price, certificate_offer, created_at, updated_at)
+SELECT gen_random_uuid(), id, course_id, resource_link, lms_backend, sync_mode, title, display_mode, start_at, end_at,
+    languages, enrollment_count, catalog_visibility, price_currency, offer, certificate_price, certificate_offer,
+    created_at, updated_at
+FROM course_run;
+ANALYZE;""" % {"lms": LMS, "last": runs - 1})
+
+
+def wrk_json(path, name, connections, kind):
+    """One wrk output as a JSON line: req/s, p50, p99, mean latency (ms), non-2xx/3xx count."""
+    text = open(path).read()
+
+    def ms(label):
+        m = re.search(r"^\s*%s\s+([\d.]+)(us|ms|s)\b" % label, text, re.M)
+        if not m:
+            return None
+        v = float(m.group(1))
+        return round(v / 1000 if m.group(2) == "us" else v * 1000 if m.group(2) == "s" else v, 2)
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    timeouts = re.search(r"Socket errors: .*timeout (\d+)", text)
+    print(json.dumps({"kind": kind, "name": name, "connections": int(connections),
+                      "rps": float(rps.group(1)) if rps else 0.0, "p50": ms("50%"), "p99": ms("99%"),
+                      "mean": ms("Latency"), "non2xx": int(errors.group(1)) if errors else 0,
+                      "timeouts": int(timeouts.group(1)) if timeouts else 0}))
+
+
+def catalog_report(results_path):
+    results = load_results(results_path)
+    trivial = next((r for r in results if r.get("name") == "trivial"), None)
+    print("\n%-28s %6s %9s %9s %9s %7s %9s" % ("request", "conns", "req/s", "p50 ms", "p99 ms", "non-2xx",
+                                              "/trivial"))
+    for r in results:
+        if r.get("kind") not in ("catalog", "http"):
+            continue
+        ratio = "%.3f" % (r["rps"] / trivial["rps"]) if trivial and trivial["rps"] and r["kind"] == "catalog" else ""
+        print("%-28s %6s %9.1f %9s %9s %7s %9s" % (r["name"], r["connections"], r["rps"], r.get("p50"), r.get("p99"),
+                                                 r.get("non2xx", 0) + r.get("timeouts", 0), ratio))
+    by = {r["name"]: r for r in results}
+    first, deep = by.get("first-page"), by.get("deep-page")
+    if first and deep and first.get("p50") and deep.get("p50"):
+        print("\ndeep page p50 / first page p50: %.2f" % (deep["p50"] / first["p50"]))
+
+
 def seed(courses):
     for i in range(courses):
         print("INSERT INTO course (id, code, title, unpublished_changes, created_at, updated_at) VALUES "
@@ -344,6 +420,14 @@ def main():
         bodies(sys.argv[2], int(sys.argv[3]), sys.argv[4])
     elif command == "batch":
         batch(int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
+    elif command == "catalog-batch":
+        catalog_batch(int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]))
+    elif command == "catalog-seed-sql":
+        catalog_seed_sql(int(sys.argv[2]))
+    elif command == "wrk-json":
+        wrk_json(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
+    elif command == "catalog-report":
+        catalog_report(sys.argv[2])
     elif command == "seed":
         seed(int(sys.argv[2]))
     elif command == "pgbench-scripts":

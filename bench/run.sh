@@ -6,8 +6,12 @@
 #   bench/run.sh h2         the same service workloads on the embedded H2 default
 #   bench/run.sh soak N     N syncs (default 1000000), heap after GC every 10%
 #   bench/run.sh profile    async-profiler (CPU) during the spread load, and its top frames
+#   bench/run.sh catalog    the catalog read API over 100,000 published runs (first page, deep page, 304,
+#                           one course) against the trivial endpoint; sync p99 while the catalog is loaded
 # Environment: BENCH_DURATION (seconds per wrk/pgbench run, default 10), WARMUP (seconds, default 70), BENCH_CONNECTIONS
-# (default "8 32 128"), JAVA_OPTS (default below).
+# (default "8 32 128"), JAVA_OPTS (default below); catalog mode: CATALOG_DURATION (seconds per wrk run,
+# default 15), CATALOG_BATCHES (10,000 runs each, default 10), CATALOG_SEED (sql, default: the rows in SQL;
+# sync: signed batches of 10,000, which take minutes each on a loaded machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-pg}"
@@ -64,10 +68,11 @@ start_service() {
     --coursesync.lms-backends[0].base-url=https://bench.lms --coursesync.lms-backends[0].backend=openedx \
     '--coursesync.lms-backends[0].course-regex=^https://bench\.lms/courses/(?P<course_id>.+)/info$' \
     --coursesync.lms-backends[0].default-course-run-sync-mode=sync_to_public \
+    --coursesync.catalogs.bench.subscription-keys[0]=bench-key \
     --logging.level.root=WARN "${datasource[@]}" > "$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   PIDS+=("$SERVICE_PID")
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 ${START_TIMEOUT:-300}); do
     curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && return 0
     kill -0 "$SERVICE_PID" 2>/dev/null || break
     sleep 1
@@ -145,6 +150,64 @@ memory() {
   echo "{\"kind\": \"memory\", \"heap_mb\": $((heap / 1024)), \"rss_mb\": $((rss / 1024))}"
 }
 
+# wrk GET with the catalog's subscription key (and an If-None-Match): one JSON line to stdout
+wrk_get() {  # NAME URL CONNECTIONS SECONDS [ETAG]
+  local name=$1 url=$2 conns=$3 seconds=$4 etag=${5:-}
+  local out="$OUT/wrk-$name-get-$conns.txt" extra=()
+  [ -n "$etag" ] && extra=(-H "If-None-Match: $etag")
+  wrk -t2 -c"$conns" -d"${seconds}s" --timeout 10s --latency -H "Ocp-Apim-Subscription-Key: bench-key" \
+    "${extra[@]}" "$url" > "$out" 2>&1 || true
+  python3 bench/benchlib.py wrk-json "$out" "$name" "$conns" catalog
+}
+
+catalog_mode() {
+  local seconds=${CATALOG_DURATION:-15} batches=${CATALOG_BATCHES:-10} base="http://127.0.0.1:$PORT/api/1.0/catalogs/bench/course-runs"
+  if [ "${CATALOG_SEED:-sql}" = "sync" ]; then
+    echo "catalog: $batches signed batches of 10,000 runs over 50 courses (sync_to_public)"
+    for i in $(seq 0 $((batches - 1))); do
+      python3 bench/benchlib.py catalog-batch 10000 "$SECRET" "$OUT/cb.json" "$OUT/cb.sig" $((i * 10000))
+      echo "  batch $i: $(sign_post "$URL" "$OUT/cb.json" "$OUT/cb.sig") s"
+    done
+  else
+    echo "catalog: $((batches * 10000)) runs over 50 courses, written in SQL (the rows the signed batches write)"
+    python3 bench/benchlib.py catalog-seed-sql $((batches * 10000)) | psql_ -d coursesync
+  fi
+  local total
+  total=$(curl -fs -o /dev/null -D - -H 'Ocp-Apim-Subscription-Key: bench-key' "$base?size=1" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-total-count"{print $2}')
+  echo "catalog total: $total runs"
+  echo "warming up for ${WARMUP:-30} s"
+  local w=$(( ${WARMUP:-30} / 6 + 1 ))
+  for u in "$base?size=100" "$base?page=900&size=100" "$base?course=C7"; do
+    wrk -t2 -c16 -d${w}s --timeout 10s -H 'Ocp-Apim-Subscription-Key: bench-key' "$u" >/dev/null 2>&1 || true
+  done
+  wrk -t2 -c16 -d${w}s -s bench/sync.lua "http://127.0.0.1:$PORT/bench/trivial-sync" -- "$OUT/spread.txt" >/dev/null 2>&1 || true
+  wrk -t2 -c16 -d${w}s -s bench/sync.lua "$URL" -- "$OUT/spread.txt" >/dev/null 2>&1 || true
+  local c=32 etag
+  # The tag after the warm-up (its syncs changed runs): a 304 from here on, as nothing is written.
+  etag=$(curl -fs -o /dev/null -D - -H 'Ocp-Apim-Subscription-Key: bench-key' "$base?size=100" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+  wrk -t2 -c16 -d${w}s --timeout 10s -H 'Ocp-Apim-Subscription-Key: bench-key' -H "If-None-Match: $etag" "$base?size=100" >/dev/null 2>&1 || true
+  wrk_get first-page "$base?size=100" $c "$seconds" >> "$RESULTS"
+  wrk_get deep-page "$base?page=900&size=100" $c "$seconds" >> "$RESULTS"
+  wrk_get revalidate-304 "$base?size=100" $c "$seconds" "$etag" >> "$RESULTS"
+  wrk_get course-C7 "$base?course=C7" $c "$seconds" >> "$RESULTS"
+  wrk_json trivial "http://127.0.0.1:$PORT/bench/trivial-sync" "$OUT/spread.txt" $c 0 "$seconds" >> "$RESULTS"
+  wrk_json sync-alone "$URL" "$OUT/spread.txt" 4 0 "$seconds" >> "$RESULTS"
+  for c in 32 128; do
+    # The catalog under load (c/2 connections on the first page, c/2 on a deep page) while syncs
+    # arrive on 4 connections.
+    wrk_get "loaded-$c-first-page" "$base?size=100" $((c / 2)) "$seconds" > "$OUT/loaded-first-$c.json" &
+    local a=$!
+    wrk_get "loaded-$c-deep-page" "$base?page=500&size=100" $((c / 2)) "$seconds" > "$OUT/loaded-deep-$c.json" &
+    local b=$!
+    wrk_json "sync-under-catalog-$c" "$URL" "$OUT/spread.txt" 4 0 "$seconds" >> "$RESULTS"
+    wait $a $b || true
+    cat "$OUT/loaded-first-$c.json" "$OUT/loaded-deep-$c.json" >> "$RESULTS"
+  done
+  echo "machine: $(nproc) cores; catalog mode; ${seconds}s per run; JAVA_OPTS=$JAVA_OPTS" | tee "$OUT/machine.txt"
+  python3 bench/benchlib.py catalog-report "$RESULTS" | tee "$OUT/report.txt"
+  echo "raw outputs in $OUT"
+}
+
 install_tools
 echo "building the jar"
 ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package
@@ -163,6 +226,11 @@ else
   python3 bench/benchlib.py seed 50 | psql_ -d coursesync
 fi
 URL="http://127.0.0.1:$PORT$SYNC_PATH"
+
+if [ "$MODE" = "catalog" ]; then
+  catalog_mode
+  exit 0
+fi
 
 if [ "$MODE" = "soak" ]; then
   echo "soak: $SOAK_SYNCS syncs"

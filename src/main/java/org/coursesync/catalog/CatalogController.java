@@ -25,7 +25,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -66,7 +65,6 @@ class CatalogController {
 					+ "Errors are bare JSON strings: 404 \"the catalog is not found\", 403 \"Login user not "
 					+ "authorized to perform this action\", 400 naming the bad parameter.")
 	@GetMapping(path = "/api/1.0/catalogs/{catalog}/course-runs", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Transactional(readOnly = true)
 	ResponseEntity<byte[]> courseRuns(@PathVariable String catalog,
 			@Parameter(description = "subscription key of this catalog") @RequestHeader(name = KEY_HEADER,
 					required = false) String key,
@@ -80,6 +78,9 @@ class CatalogController {
 					required = false) String startBefore,
 			@Parameter(description = "page number, from 0") @RequestParam(required = false) String page,
 			@Parameter(description = "page size, 1 to 1000 (default 100)") @RequestParam(required = false) String size,
+			@Parameter(
+					description = "where the page starts, from a next link (the page then only numbers the links)") @RequestParam(
+							required = false) String cursor,
 			UriComponentsBuilder uri) {
 		CourseSyncProperties.Catalog config = this.catalogs.get(catalog);
 		if (config == null) {
@@ -92,24 +93,33 @@ class CatalogController {
 		try {
 			query = new CatalogQuery(availability(availability), course(course), instant("start_after", startAfter),
 					instant("start_before", startBefore), integer("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE),
-					integer("size", size, 100, 1, MAX_SIZE));
+					integer("size", size, 100, 1, MAX_SIZE), (cursor != null) ? CatalogCursor.decode(cursor) : null);
 		}
 		catch (IllegalArgumentException ex) {
 			return error(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
 		Instant now = this.clock.instant();
-		CatalogService.Page result = this.service.page(query, Set.copyOf(config.lmsBackends()), now);
-		byte[] body = this.json.writeValueAsBytes(result.runs());
-		String etag = etag(body);
+		CatalogService.State state = this.service.state(now);
+		String etag = etag(catalog, query, state);
 		HttpHeaders headers = new HttpHeaders();
 		headers.setETag(etag);
 		headers.setCacheControl("no-cache");
-		headers.set("X-Total-Count", Long.toString(result.total()));
-		headers.set(HttpHeaders.LINK, links(uri, catalog, query, result.total()));
 		if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+			// Decided from the state alone; the paging headers only when the page is in
+			// memory.
+			this.service.cached(catalog, state, query)
+				.ifPresent((cached) -> pagingHeaders(headers, uri, catalog, query, cached));
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
 		}
-		return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(body);
+		CatalogService.Page result = this.service.page(catalog, Set.copyOf(config.lmsBackends()), query, state, now);
+		pagingHeaders(headers, uri, catalog, query, result);
+		return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(result.body());
+	}
+
+	private static void pagingHeaders(HttpHeaders headers, UriComponentsBuilder uri, String catalog, CatalogQuery query,
+			CatalogService.Page page) {
+		headers.set("X-Total-Count", Long.toString(page.total()));
+		headers.set(HttpHeaders.LINK, links(uri, catalog, query, page));
 	}
 
 	private ResponseEntity<byte[]> error(HttpStatus status, String message) {
@@ -173,9 +183,14 @@ class CatalogController {
 				"Invalid parameter '" + name + "': expected an integer from " + min + " to " + max);
 	}
 
-	private static String etag(byte[] body) {
+	/**
+	 * The ETag of a read: the same catalog, query and state give the same bytes, on every
+	 * instance.
+	 */
+	private static String etag(String catalog, CatalogQuery query, CatalogService.State state) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+			String key = catalog + "\n" + query + "\n" + state.version() + "\n" + state.nextChange();
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
 			return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
 		}
 		catch (NoSuchAlgorithmException ex) {
@@ -183,25 +198,33 @@ class CatalogController {
 		}
 	}
 
-	private static String links(UriComponentsBuilder base, String catalog, CatalogQuery query, long total) {
-		int last = (int) Math.max(0, (total - 1) / query.size());
+	/**
+	 * The first, previous, next and last pages. The next link also carries the cursor
+	 * after this page's last run: it reads on from there (no rows skipped by offset, and
+	 * no run seen twice or missed when runs are added or removed in between).
+	 */
+	private static String links(UriComponentsBuilder base, String catalog, CatalogQuery query,
+			CatalogService.Page page) {
+		int last = (int) Math.max(0, (page.total() - 1) / query.size());
 		List<String> links = new ArrayList<>();
-		links.add(link(base, catalog, query, 0, "first"));
+		links.add(link(base, catalog, query, null, 0, "first"));
 		if (query.page() > 0) {
-			links.add(link(base, catalog, query, Math.min(query.page() - 1, last), "prev"));
+			links.add(link(base, catalog, query, null, Math.min(query.page() - 1, last), "prev"));
 		}
-		if (query.page() < last) {
-			links.add(link(base, catalog, query, query.page() + 1, "next"));
+		if (query.page() < last && page.last() != null) {
+			links.add(link(base, catalog, query, page.last(), query.page() + 1, "next"));
 		}
-		links.add(link(base, catalog, query, last, "last"));
+		links.add(link(base, catalog, query, null, last, "last"));
 		return String.join(", ", links);
 	}
 
-	private static String link(UriComponentsBuilder base, String catalog, CatalogQuery query, int page, String rel) {
-		UriComponentsBuilder uri = base.cloneBuilder()
-			.path("/api/1.0/catalogs/{catalog}/course-runs")
-			.queryParam("page", page)
-			.queryParam("size", query.size());
+	private static String link(UriComponentsBuilder base, String catalog, CatalogQuery query, CatalogCursor cursor,
+			int page, String rel) {
+		UriComponentsBuilder uri = base.cloneBuilder().path("/api/1.0/catalogs/{catalog}/course-runs");
+		if (cursor != null) {
+			uri.queryParam("cursor", cursor.encode());
+		}
+		uri.queryParam("page", page).queryParam("size", query.size());
 		if (query.availability() != null) {
 			uri.queryParam("availability", query.availability().label());
 		}

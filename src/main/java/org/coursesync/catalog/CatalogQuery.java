@@ -11,8 +11,15 @@ import java.time.Instant;
  * @param startBefore only runs starting before this instant
  * @param page page number from 0
  * @param size page size
+ * @param cursor where the page starts (from a {@code next} link), or null to start at
+ * {@code page * size}
  */
 record CatalogQuery(Availability availability, String course, Instant startAfter, Instant startBefore, int page,
-		int size) {
+		int size, CatalogCursor cursor) {
+
+	/** The same filters, without position: what a total counts. */
+	CatalogQuery filters() {
+		return new CatalogQuery(this.availability, this.course, this.startAfter, this.startBefore, 0, 0, null);
+	}
 
 }

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -15,14 +17,20 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads published runs with plain SQL: one query for the page, one for the count, both
- * filtered and ordered in the database so that paging stays exact.
+ * Reads published runs with plain SQL, filtered and ordered in the database (indexes on
+ * the start, the course and the end); the catalog's version and its next availability
+ * change.
  */
 @Repository
 class CatalogRepository {
 
 	private static final String FROM = " FROM course_run_public r JOIN course_public p ON p.course_id = r.course_id"
 			+ " JOIN course c ON c.id = r.course_id WHERE r.catalog_visibility <> 'hidden'";
+
+	private static final String SELECT = "SELECT r.draft_run_id, r.course_id, r.resource_link, r.lms_backend,"
+			+ " r.start_at, r.end_at, r.enrollment_start, r.enrollment_end, r.languages, r.offer, r.certificate_offer,"
+			+ " r.price, r.certificate_price, p.min_effort, p.max_effort, p.pacing_type, p.weeks_to_complete,"
+			+ " p.modular_credit, p.marketing_url" + FROM;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -38,16 +46,66 @@ class CatalogRepository {
 
 	}
 
+	/** A statement and its parameters (the tests explain them). */
+	record Statement(String sql, MapSqlParameterSource params) {
+	}
+
+	/**
+	 * The page of {@code query}: after its cursor (keyset: an index range, whatever the
+	 * depth), else at {@code page * size}.
+	 */
 	List<Row> page(CatalogQuery query, Set<String> backends, Instant now) {
+		CatalogCursor cursor = query.cursor();
+		if (cursor == null) {
+			return query(atOffset(query, backends, now));
+		}
+		List<Row> rows = new ArrayList<>();
+		if (cursor.start() != null) {
+			rows.addAll(query(afterStart(query, backends, now)));
+		}
+		if (rows.size() < query.size()) {
+			rows.addAll(query(withoutStart(query, backends, now, query.size() - rows.size())));
+		}
+		return rows;
+	}
+
+	private List<Row> query(Statement statement) {
+		return this.jdbc.query(statement.sql(), statement.params(), CatalogRepository::row);
+	}
+
+	/** The page at {@code page * size} in the catalog's order. */
+	Statement atOffset(CatalogQuery query, Set<String> backends, Instant now) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(query, backends, now, params);
 		params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
-		String sql = "SELECT r.draft_run_id, r.course_id, r.resource_link, r.lms_backend, r.start_at, r.end_at,"
-				+ " r.enrollment_start, r.enrollment_end, r.languages, r.offer, r.certificate_offer, r.price,"
-				+ " r.certificate_price, p.min_effort, p.max_effort, p.pacing_type, p.weeks_to_complete,"
-				+ " p.modular_credit, p.marketing_url" + FROM + where
-				+ " ORDER BY r.start_at ASC NULLS LAST, r.draft_run_id ASC LIMIT :limit OFFSET :offset";
-		return this.jdbc.query(sql, params, CatalogRepository::row);
+		return new Statement(SELECT + where + " ORDER BY r.start_at ASC NULLS LAST, r.draft_run_id ASC"
+				+ " LIMIT :limit OFFSET :offset", params);
+	}
+
+	/**
+	 * The runs after a cursor with a start: the index range of (start_at, draft_run_id)
+	 * from the cursor on.
+	 */
+	Statement afterStart(CatalogQuery query, Set<String> backends, Instant now) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(query, backends, now, params) + " AND r.start_at IS NOT NULL AND r.start_at >= :cs"
+				+ " AND (r.start_at > :cs OR r.draft_run_id > :cid)";
+		params.addValue("cs", Timestamp.from(query.cursor().start()))
+			.addValue("cid", query.cursor().id())
+			.addValue("limit", query.size());
+		return new Statement(SELECT + where + " ORDER BY r.start_at ASC, r.draft_run_id ASC LIMIT :limit", params);
+	}
+
+	/** Then the runs without a start (last in the catalog's order), by id. */
+	Statement withoutStart(CatalogQuery query, Set<String> backends, Instant now, int limit) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(query, backends, now, params) + " AND r.start_at IS NULL";
+		if (query.cursor().start() == null) {
+			where += " AND r.draft_run_id > :cid";
+			params.addValue("cid", query.cursor().id());
+		}
+		params.addValue("limit", limit);
+		return new Statement(SELECT + where + " ORDER BY r.draft_run_id ASC LIMIT :limit", params);
 	}
 
 	long count(CatalogQuery query, Set<String> backends, Instant now) {
@@ -55,6 +113,41 @@ class CatalogRepository {
 		Long count = this.jdbc.queryForObject("SELECT COUNT(*)" + FROM + where(query, backends, now, params), params,
 				Long.class);
 		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * The catalog's version: the sum of the rows that every change to a public copy
+	 * advances (see the migrations' triggers).
+	 */
+	long version() {
+		Long version = this.jdbc.getJdbcTemplate()
+			.queryForObject("SELECT SUM(version) FROM catalog_version", Long.class);
+		return (version != null) ? version : 0;
+	}
+
+	/**
+	 * The first instant after {@code now} at which a public run's availability changes (a
+	 * start, an end, or a start minus {@link Availability#SOON}), or null if none will:
+	 * three index lookups.
+	 */
+	Instant nextAvailabilityChange(Instant now) {
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", Timestamp.from(now))
+			.addValue("soon", Timestamp.from(now.plus(Availability.SOON)));
+		return this.jdbc.queryForObject("SELECT (SELECT MIN(start_at) FROM course_run_public WHERE start_at > :now),"
+				+ " (SELECT MIN(start_at) FROM course_run_public WHERE start_at > :soon),"
+				+ " (SELECT MIN(end_at) FROM course_run_public WHERE end_at > :now)", params, (rs, rowNum) -> {
+					Instant start = instant(rs, 1);
+					Instant soon = instant(rs, 2);
+					Instant end = instant(rs, 3);
+					Instant next = null;
+					for (Instant candidate : new Instant[] { start,
+							(soon != null) ? soon.minus(Availability.SOON) : null, end }) {
+						if (candidate != null && (next == null || candidate.isBefore(next))) {
+							next = candidate;
+						}
+					}
+					return next;
+				});
 	}
 
 	private static String where(CatalogQuery query, Set<String> backends, Instant now, MapSqlParameterSource params) {
@@ -95,7 +188,12 @@ class CatalogRepository {
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}
 
