@@ -217,7 +217,7 @@ SYNC_PATH=/api/v1.0/course-runs-sync
 
 if [ "$MODE" = "h2" ]; then
   # The options of the default URL (application.yml) on a throw-away file.
-  start_service "--spring.datasource.url=jdbc:h2:file:$(pwd)/$OUT/h2db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;MAX_COMPACT_TIME=10000"
+  start_service "--spring.datasource.url=jdbc:h2:file:$(pwd)/$OUT/h2db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
   for i in $(seq 0 49); do curl -fs -u admin:bench-admin -X POST "http://127.0.0.1:$PORT/api/admin/courses" -H 'Content-Type: application/json' -d "{\"code\":\"C$i\",\"title\":\"Bench\"}" >/dev/null; done
   for i in $(seq 0 49); do curl -fs -u admin:bench-admin -X POST "http://127.0.0.1:$PORT/api/admin/courses/C$i/publish" >/dev/null; done
 else

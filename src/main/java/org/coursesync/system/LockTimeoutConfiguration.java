@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Bounds how long any statement waits for a lock held by another session (a row locked by
@@ -27,17 +28,25 @@ class LockTimeoutConfiguration {
 
 	@Bean
 	static BeanPostProcessor lockTimeoutOnEveryConnection() {
-		return new BeanPostProcessor() {
+		return new LockTimeoutPostProcessor();
+	}
 
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof HikariDataSource pool) {
-					configure(pool);
-				}
-				return bean;
+	/** Configures the pool before any post-processor that may wrap it. */
+	private static final class LockTimeoutPostProcessor implements BeanPostProcessor, Ordered {
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (bean instanceof HikariDataSource pool) {
+				configure(pool);
 			}
+			return bean;
+		}
 
-		};
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	/**
