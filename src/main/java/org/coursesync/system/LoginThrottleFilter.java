@@ -11,16 +11,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Throttles admin logins: after {@value #MAX_FAILURES} failed HTTP Basic logins from one
  * client address within {@link #WINDOW}, that address gets 429 (even with the right
- * password) until the window ends. A login takes its slot before the password is checked,
- * so concurrent attempts cannot pass the limit either. Runs inside Spring Security's
- * chain, just before the Basic filter: the paths that chain ignores (the signed sync
- * endpoint) are never throttled. Per instance, in memory and bounded.
+ * password) until the window ends. A login takes its slot before the password is checked
+ * and gives it back once it is (not when the call ends), so concurrent attempts cannot
+ * pass the limit either; a login that finds every slot held by logins still being checked
+ * waits for one. Runs inside Spring Security's chain, just before the Basic filter: the
+ * paths that chain ignores (the signed sync endpoint) are never throttled. Per instance,
+ * in memory and bounded.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -29,6 +34,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	static final Duration WINDOW = Duration.ofMinutes(5);
 
 	private static final int MAX_TRACKED = 10_000;
+
+	/** The longest wait of a login for the logins of its address still being checked. */
+	static final Duration IN_PROGRESS_WAIT = Duration.ofSeconds(5);
 
 	private final LoginAttempts attempts = new LoginAttempts(MAX_FAILURES, WINDOW, MAX_TRACKED);
 
@@ -61,18 +69,95 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String client = request.getRemoteAddr();
-		if (this.attempts.reserve(client, this.clock.instant()) instanceof LoginAttempts.Refused refused) {
+		LoginAttempts.Decision decision = reserve(client);
+		if (decision instanceof LoginAttempts.Refused refused) {
 			refuse(response, refused);
 			return;
 		}
+		Slot slot = new Slot(client);
+		request.setAttribute(Slot.ATTRIBUTE, slot);
 		boolean completed = false;
 		try {
 			chain.doFilter(request, response);
 			completed = true;
 		}
 		finally {
-			this.attempts.release(client, outcome(response.getStatus(), completed), this.clock.instant());
+			slot.release(outcome(response.getStatus(), completed));
 		}
+	}
+
+	/**
+	 * A slot for a login from {@code client}. While the slots are held by logins still
+	 * being checked (not by failures), it waits for one to end, up to
+	 * {@link #IN_PROGRESS_WAIT}: logins sent at once with the right password are all
+	 * served, a few at a time, and wrong ones still cannot pass the limit.
+	 */
+	private LoginAttempts.Decision reserve(String client) throws IOException {
+		long deadline = System.nanoTime() + IN_PROGRESS_WAIT.toNanos();
+		while (true) {
+			LoginAttempts.Decision decision = this.attempts.reserve(client, this.clock.instant());
+			if (!(decision instanceof LoginAttempts.Refused refused) || refused.failed()
+					|| System.nanoTime() > deadline) {
+				return decision;
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("Interrupted while waiting for a login slot", ex);
+			}
+		}
+	}
+
+	/**
+	 * The filter that goes right after the Basic login: a request that reaches it was
+	 * authenticated, so its slot is given back at once and the rest of the request (an
+	 * admin call of any length) holds none: concurrent admin calls with the right
+	 * password are never refused as logins in progress.
+	 */
+	OncePerRequestFilter acceptedLogins() {
+		return new OncePerRequestFilter() {
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				if (request.getAttribute(Slot.ATTRIBUTE) instanceof Slot slot && isAuthenticated()) {
+					slot.release(LoginAttempts.Outcome.ACCEPTED);
+				}
+				chain.doFilter(request, response);
+			}
+
+		};
+	}
+
+	private static boolean isAuthenticated() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+	}
+
+	/** A login's slot, given back once, by whichever comes first. */
+	private final class Slot {
+
+		static final String ATTRIBUTE = Slot.class.getName();
+
+		private final String client;
+
+		private boolean released;
+
+		Slot(String client) {
+			this.client = client;
+		}
+
+		synchronized void release(LoginAttempts.Outcome outcome) {
+			if (!this.released) {
+				this.released = true;
+				LoginThrottleFilter.this.attempts.release(this.client, outcome,
+						LoginThrottleFilter.this.clock.instant());
+			}
+		}
+
 	}
 
 	private static LoginAttempts.Outcome outcome(int status, boolean completed) {

@@ -44,7 +44,9 @@ class SecurityConfiguration {
 			throws Exception {
 		// Not a bean: a Filter bean would also be registered for every path, the sync
 		// endpoint included.
-		http.addFilterBefore(new LoginThrottleFilter(clock), BasicAuthenticationFilter.class)
+		LoginThrottleFilter throttle = new LoginThrottleFilter(clock);
+		http.addFilterBefore(throttle, BasicAuthenticationFilter.class)
+			.addFilterAfter(throttle.acceptedLogins(), BasicAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
