@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
 	private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-			+ "\"detail\":\"Send the admin login with HTTP Basic authentication.\"}";
+			+ "\"detail\":\"Send the admin login with HTTP Basic authentication.\"";
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
@@ -26,7 +26,10 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader("WWW-Authenticate", "Basic realm=\"coursesync\"");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		// The id holds only safe characters (RequestIdFilter): no JSON escaping needed.
+		String id = RequestIdFilter.of(request);
+		String body = BODY + ((id != null) ? ",\"request_id\":\"" + id + "\"}" : "}");
+		response.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,11 @@ public class SyncRejections {
 	}
 
 	private void write(HttpServletResponse response, int status, byte[] body) throws IOException {
-		this.meterRegistry.counter("coursesync.sync.rejected.requests", "status", Integer.toString(status)).increment();
+		Counter.builder("coursesync.sync.rejected.requests")
+			.description("Sync requests refused before any item was applied, by HTTP status")
+			.tag("status", Integer.toString(status))
+			.register(this.meterRegistry)
+			.increment();
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setHeader("Cache-Control", "no-store");
