@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.coursesync.system.CourseSyncProperties;
 import org.coursesync.webhook.SignatureVerifier;
+import org.coursesync.webhook.WebhookProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +27,7 @@ class TrivialSyncController {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	TrivialSyncController(CourseSyncProperties properties) {
+	TrivialSyncController(WebhookProperties properties) {
 		this.verifier = new SignatureVerifier(properties.secrets());
 	}
 

@@ -10,7 +10,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.coursesync.webhook.SyncRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
@@ -39,7 +38,7 @@ class QueryStringFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getQueryString() == null || SyncRequestFilter.isSyncPath(request);
+		return request.getQueryString() == null || SyncPath.version(request) != null;
 	}
 
 	@Override

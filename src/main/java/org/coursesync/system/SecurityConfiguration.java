@@ -72,8 +72,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService adminUser(CourseSyncProperties properties, PasswordEncoder encoder) {
-		CourseSyncProperties.Admin admin = properties.admin();
+	UserDetailsService adminUser(AdminProperties properties, PasswordEncoder encoder) {
+		AdminProperties.Admin admin = properties.admin();
 		if (admin.password() == null || admin.password().isBlank()) {
 			throw new IllegalStateException("coursesync.admin.password is not set: set it (environment variable "
 					+ "COURSESYNC_ADMIN_PASSWORD) to a strong password; only the dev profile has a default");

@@ -12,7 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.coursesync.system.CourseSyncProperties;
+import org.coursesync.system.SyncPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +63,7 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 
 	private final BodyReader reader;
 
-	SyncRequestFilter(CourseSyncProperties properties, Clock clock, SyncRejections rejections, BodyBudget budget) {
+	SyncRequestFilter(WebhookProperties properties, Clock clock, SyncRejections rejections, BodyBudget budget) {
 		this.verifier = new SignatureVerifier(properties.secrets());
 		this.maxBodySize = properties.maxBodySize();
 		this.replayTolerance = properties.replayTolerance();

@@ -3,6 +3,7 @@ package org.coursesync.course;
 import java.net.http.HttpResponse;
 
 import org.coursesync.support.TestHttp;
+import org.coursesync.webhook.SignatureVerifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +40,7 @@ class DevProfileIT {
 			.send(java.net.http.HttpRequest.newBuilder(new TestHttp(this.port).uri("/api/1.0/course-runs-sync"))
 				.header("Content-Type", "application/json")
 				.header("Authorization",
-						org.coursesync.webhook.SignatureVerifier.sign("dev-secret",
-								body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+						SignatureVerifier.sign("dev-secret", body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("{\"success\":true}");
