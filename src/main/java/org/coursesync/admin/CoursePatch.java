@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.coursesync.course.Course;
 import org.coursesync.course.CourseService;
@@ -98,7 +99,7 @@ final class CoursePatch {
 	}
 
 	private static void field(JsonNode patch, String name, Map<String, List<String>> errors,
-			java.util.function.Consumer<JsonNode> setter) {
+			Consumer<JsonNode> setter) {
 		JsonNode node = patch.get(name);
 		if (node == null) {
 			return;

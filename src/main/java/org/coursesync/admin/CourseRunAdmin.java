@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.coursesync.course.Course;
 import org.coursesync.course.CourseRun;
@@ -20,8 +21,11 @@ import org.coursesync.richie.RichieProperties;
 import org.coursesync.richie.RunPayloadValidator;
 import org.coursesync.system.ApiProblem;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,7 +64,7 @@ class CourseRunAdmin {
 	}
 
 	/** The run with its public copy, if any. */
-	@tools.jackson.databind.annotation.JsonNaming(tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record RunDetail(RunView run, RunView publicRun) {
 
 		static RunDetail of(CourseRun run, PublicCourseRun copy) {
@@ -128,7 +132,7 @@ class CourseRunAdmin {
 		run.setLmsBackend((link != null) ? this.lmsRegistry.select(link).map(LmsBackend::baseUrl).orElse(null) : null);
 	}
 
-	private RunDetail save(java.util.function.Supplier<RunDetail> work) {
+	private RunDetail save(Supplier<RunDetail> work) {
 		try {
 			return this.transaction.execute((status) -> work.get());
 		}
@@ -142,7 +146,7 @@ class CourseRunAdmin {
 	}
 
 	private static ApiProblem linkTaken(String link) {
-		return new ApiProblem(org.springframework.http.HttpStatus.CONFLICT,
+		return new ApiProblem(HttpStatus.CONFLICT,
 				"Another draft run already has resource_link " + link + ": a link belongs to one run.", Map.of());
 	}
 

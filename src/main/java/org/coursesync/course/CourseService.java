@@ -9,8 +9,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.coursesync.system.ApiProblem;
-import org.coursesync.system.LostRace;
+import org.coursesync.system.DatabaseFailures;
 
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -38,7 +39,7 @@ public class CourseService {
 
 	private final TransactionTemplate readOnly;
 
-	private final org.springframework.core.retry.RetryTemplate retry;
+	private final RetryTemplate retry;
 
 	private final Clock clock;
 
@@ -51,7 +52,7 @@ public class CourseService {
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
-		this.retry = LostRace.retryTemplate();
+		this.retry = DatabaseFailures.retryTemplate();
 		this.clock = clock;
 	}
 

@@ -194,10 +194,6 @@ public abstract class RunData implements Persistable<UUID> {
 		return this.courseId;
 	}
 
-	public void setCourseId(UUID courseId) {
-		this.courseId = courseId;
-	}
-
 	public String getResourceLink() {
 		return this.resourceLink;
 	}

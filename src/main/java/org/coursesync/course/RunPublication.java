@@ -1,6 +1,7 @@
 package org.coursesync.course;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ public class RunPublication {
 	/** Whether the public copy differs from its draft in any field Richie compares. */
 	static boolean differ(RunData draft, RunData publicCopy) {
 		if (!draft.getCourseId().equals(publicCopy.getCourseId()) || draft.getSyncMode() != publicCopy.getSyncMode()
-				|| !java.util.Objects.equals(draft.getDisplayMode(), publicCopy.getDisplayMode())) {
+				|| !Objects.equals(draft.getDisplayMode(), publicCopy.getDisplayMode())) {
 			return true;
 		}
 		for (RunField field : RunField.values()) {

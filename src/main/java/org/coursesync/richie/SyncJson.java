@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -38,7 +39,7 @@ public class SyncJson {
 	private static final int MAX_NESTING = 200;
 
 	/** Parts of Jackson's messages that name its classes or features: never sent back. */
-	private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern
+	private static final Pattern INTERNALS = Pattern
 		.compile("\\([^()]*`[^()]*\\)|`[^`]*`|\\S*tools\\.jackson\\S*|\\S*java\\.\\S*");
 
 	private static final JsonNodeFactory nodes = JsonNodeFactory.instance;

@@ -2,7 +2,6 @@ package org.coursesync.sync;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
@@ -37,7 +37,9 @@ import org.coursesync.synclog.SyncEvent;
 import org.coursesync.synclog.SyncHistory;
 import org.coursesync.synclog.SyncOutcome;
 import org.coursesync.synclog.SyncRecord;
-import org.coursesync.system.LostRace;
+import org.coursesync.system.DatabaseFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.retry.RetryTemplate;
@@ -46,9 +48,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,7 +67,7 @@ public class CourseRunSync {
 
 	static final String FAILED = "The catalog database could not store this item; nothing of it was kept: send it again.";
 
-	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(CourseRunSync.class);
+	private static final Logger logger = LoggerFactory.getLogger(CourseRunSync.class);
 
 	/**
 	 * Marks the outcome of {@link #updateInOneStatement} when the link has no run yet.
@@ -102,7 +102,7 @@ public class CourseRunSync {
 
 	private static final int MAX_CACHED_CODES = 100_000;
 
-	private final Map<UUID, String> courseCodes = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<UUID, String> courseCodes = new ConcurrentHashMap<>();
 
 	/** The most updates of one link written by one statement. */
 	private static final int MAX_GROUP = 64;
@@ -131,7 +131,7 @@ public class CourseRunSync {
 		this.history = history;
 		this.entityManager = entityManager;
 		this.transaction = new TransactionTemplate(transactionManager);
-		this.retry = LostRace.retryTemplate();
+		this.retry = DatabaseFailures.retryTemplate();
 		this.clock = clock;
 		this.defaultCurrency = properties.defaultPriceCurrency();
 	}
@@ -159,7 +159,7 @@ public class CourseRunSync {
 			});
 		}
 		catch (RuntimeException ex) {
-			if (LostRace.isLockTimeout(ex)) {
+			if (DatabaseFailures.isLockTimeout(ex)) {
 				throw new RunLocked(ex);
 			}
 			throw ex;
@@ -182,7 +182,7 @@ public class CourseRunSync {
 	 */
 	public ItemResult recordFailed(String link, int secretIndex, RuntimeException cause) {
 		Map<String, List<String>> errors = Map.of("detail", List.of(FAILED));
-		if (isUnreachable(cause)) {
+		if (DatabaseFailures.isUnreachable(cause)) {
 			this.metrics.unrecordedFailure();
 			this.warnings.warn(logger, "Sync items fail: the database is unreachable; their failures are not "
 					+ "recorded in the history ({})", cause.getClass().getSimpleName());
@@ -202,33 +202,6 @@ public class CourseRunSync {
 			logger.warn("Could not record the failed item either: {}", ex.getClass().getSimpleName());
 		}
 		return ItemResult.rejected(errors);
-	}
-
-	/**
-	 * Whether {@code failure} comes from a database that cannot be reached: no pooled
-	 * connection within the pool's timeout, a lost connection, a server shutting down.
-	 * Each item would wait for the pool again, for the same failure.
-	 */
-	static boolean isUnreachable(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof CannotCreateTransactionException || t instanceof CannotGetJdbcConnectionException
-					|| t instanceof SQLTransientConnectionException
-					|| (t instanceof SQLException sql && isConnectionLost(sql.getSQLState()))) {
-				return true;
-			}
-			if (t.getCause() == t) {
-				break;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * SQLSTATE class 08 (connection exception), or PostgreSQL's server shutting down or
-	 * not accepting connections yet (57P01 to 57P03).
-	 */
-	private static boolean isConnectionLost(String state) {
-		return state != null && (state.startsWith("08") || state.startsWith("57P0"));
 	}
 
 	/**
@@ -347,7 +320,7 @@ public class CourseRunSync {
 	 * (each item would fail alone too).
 	 */
 	private static boolean mayBeOneItemsFault(DataAccessException failure) {
-		return !(LostRace.isLockTimeout(failure) || isUnreachable(failure)
+		return !(DatabaseFailures.isLockTimeout(failure) || DatabaseFailures.isUnreachable(failure)
 				|| failure instanceof ConcurrencyFailureException || failure instanceof TransientDataAccessException
 				|| failure instanceof DataAccessResourceFailureException
 				|| failure instanceof RecoverableDataAccessException);

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.coursesync.course.RunField;
 import org.coursesync.richie.RunPayloadValidator;
 import org.coursesync.richie.SyncJson;
+import org.coursesync.system.DatabaseFailures;
 import org.coursesync.webhook.SignedBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -127,7 +128,7 @@ class SyncController {
 			catch (RuntimeException ex) {
 				// This item rolled back whole; the others keep their results.
 				result = this.sync.recordFailed(link, secret, ex);
-				if (CourseRunSync.isUnreachable(ex)) {
+				if (DatabaseFailures.isUnreachable(ex)) {
 					// The database is unreachable: the other items would fail too, each
 					// after its own wait for the pool.
 					throw ex;

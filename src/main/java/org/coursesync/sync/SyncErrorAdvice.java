@@ -3,10 +3,12 @@ package org.coursesync.sync;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.persistence.PersistenceException;
+import org.coursesync.system.DatabaseFailures;
+import org.coursesync.system.RequestOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -25,7 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * operator's resync can), anything unexpected a 500 without details.
  */
 @RestControllerAdvice(assignableTypes = SyncController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestOrder.SYNC_ERROR_ADVICE)
 class SyncErrorAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncErrorAdvice.class);
@@ -49,9 +51,9 @@ class SyncErrorAdvice {
 		return unavailable("Another session is writing this course run; retry in a few seconds.");
 	}
 
-	@ExceptionHandler({ DataAccessException.class, jakarta.persistence.PersistenceException.class })
+	@ExceptionHandler({ DataAccessException.class, PersistenceException.class })
 	ResponseEntity<Map<String, String>> databaseError(RuntimeException ex) {
-		if (CourseRunSync.isUnreachable(ex)) {
+		if (DatabaseFailures.isUnreachable(ex)) {
 			return databaseUnavailable(ex);
 		}
 		logger.error("Sync failed on a database error: {}", ex.getClass().getSimpleName());

@@ -1,6 +1,7 @@
 package org.coursesync.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +27,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader("WWW-Authenticate", "Basic realm=\"coursesync\"");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		response.getOutputStream().write(BODY.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * never reads its query string (Richie ignores it too), so it is left alone.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(RequestOrder.QUERY_STRING_FILTER)
 class QueryStringFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
@@ -54,8 +53,8 @@ class QueryStringFilter extends OncePerRequestFilter {
 				+ "without control characters";
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		if (request.getRequestURI().startsWith("/api/1.0/catalogs/")) {
-			// The catalog API answers bare JSON strings, as the portal expects (seed
-			// 002).
+			// The catalog API answers bare JSON strings, as the portal expects
+			// (docs/catalog-api.md).
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.getOutputStream().write(this.json.writeValueAsBytes(message));
 		}

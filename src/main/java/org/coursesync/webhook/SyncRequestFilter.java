@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -228,7 +229,7 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean acceptsJson(HttpServletRequest request) {
-		List<String> accepts = java.util.Collections.list(request.getHeaders("Accept"));
+		List<String> accepts = Collections.list(request.getHeaders("Accept"));
 		if (accepts.isEmpty()) {
 			return true;
 		}

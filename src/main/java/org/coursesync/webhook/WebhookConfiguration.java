@@ -3,6 +3,7 @@ package org.coursesync.webhook;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.coursesync.system.RequestOrder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
@@ -10,7 +11,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -55,7 +55,7 @@ class WebhookConfiguration {
 		FilterRegistrationBean<SyncRequestFilter> registration = new FilterRegistrationBean<>(
 				new SyncRequestFilter(properties, clock, rejections, budget));
 		registration.addUrlPatterns("/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		registration.setOrder(RequestOrder.SYNC_GATE_FILTER);
 		return registration;
 	}
 

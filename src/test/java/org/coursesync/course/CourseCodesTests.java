@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Richie's course-code normalization, with every example of richie-sync.md section 2.6.
+ * Richie's course-code normalization, with every example of docs/richie-compatibility.md
+ * ("Course code normalization").
  */
 class CourseCodesTests {
 

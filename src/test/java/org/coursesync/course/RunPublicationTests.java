@@ -1,5 +1,6 @@
 package org.coursesync.course;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -65,9 +66,9 @@ class RunPublicationTests {
 	@Test
 	void comparesDecimalsByValue() {
 		CourseRun run = draft(true);
-		run.set(RunField.PRICE, new java.math.BigDecimal("10.00"));
+		run.set(RunField.PRICE, new BigDecimal("10.00"));
 		PublicCourseRun copy = new PublicCourseRun(run, NOW);
-		run.set(RunField.PRICE, new java.math.BigDecimal("10.0"));
+		run.set(RunField.PRICE, new BigDecimal("10.0"));
 		assertThat(RunPublication.differ(run, copy)).isFalse();
 	}
 

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Every accepted and rejected datetime example of richie-sync.md section 2.3.
+ * Every accepted and rejected datetime example of docs/richie-compatibility.md ("Dates
+ * and time zone").
  */
 class RichieDateTimesTests {
 

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.coursesync.course.RunField;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -190,8 +192,8 @@ class RunPayloadValidatorTests {
 	 */
 	@Test
 	void answersRandomHugeNumbersAsInfinityOrZero() {
-		java.util.Random random = new java.util.Random(11);
-		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+		Random random = new Random(11);
+		Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
 			for (int i = 0; i < 400; i++) {
 				boolean negative = random.nextBoolean();
 				boolean tooLarge = random.nextBoolean();
@@ -218,7 +220,7 @@ class RunPayloadValidatorTests {
 		});
 	}
 
-	private static String randomDigits(java.util.Random random, int count) {
+	private static String randomDigits(Random random, int count) {
 		StringBuilder digits = new StringBuilder(count);
 		for (int i = 0; i < count; i++) {
 			digits.append((char) ('0' + random.nextInt(10)));

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The Open edX stand-in client ({@code ../shared/clients/openedx_hook_client.py},
- * byte-exact body and signature of richie-openedx-sync) against the service, with its
- * default {@code /info} links and with {@code /course/} links.
+ * The Open edX stand-in client (its copy in
+ * {@code src/test/resources/openedx/openedx_hook_client.py}, byte-exact body and
+ * signature of richie-openedx-sync) against the service, with its default {@code /info}
+ * links and with {@code /course/} links.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

@@ -1,5 +1,7 @@
 package org.coursesync.sync;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -480,8 +482,8 @@ class SyncEndpointIT {
 	@Test
 	void rejectsNonAsciiAuthorizationWith401() throws Exception {
 		byte[] body = RICHIE_BODY.getBytes(StandardCharsets.UTF_8);
-		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
-			java.io.OutputStream out = socket.getOutputStream();
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
 			out.write(
 					("POST /api/v1.0/course-runs-sync HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
 							+ "Connection: close\r\nContent-Length: " + body.length
