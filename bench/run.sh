@@ -210,7 +210,7 @@ catalog_mode() {
 
 install_tools
 echo "building the jar"
-./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true package
+./mvnw -q -B -Pbench -DskipTests -Dspring-javaformat.skip=true package
 python3 bench/benchlib.py bodies storm 10000 "$SECRET" > "$OUT/storm.txt"
 python3 bench/benchlib.py bodies spread 1000 "$SECRET" > "$OUT/spread.txt"
 SYNC_PATH=/api/v1.0/course-runs-sync

@@ -17,8 +17,7 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.coursesync.lms.CourseCodes;
-import org.coursesync.system.CourseSyncProperties;
+import org.coursesync.course.CourseCodes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -45,7 +44,7 @@ class CatalogController {
 
 	private static final int MAX_SIZE = 1000;
 
-	private final Map<String, CourseSyncProperties.Catalog> catalogs;
+	private final Map<String, CatalogProperties.Catalog> catalogs;
 
 	private final CatalogService service;
 
@@ -53,7 +52,7 @@ class CatalogController {
 
 	private final Clock clock;
 
-	CatalogController(CourseSyncProperties properties, CatalogService service, JsonMapper json, Clock clock) {
+	CatalogController(CatalogProperties properties, CatalogService service, JsonMapper json, Clock clock) {
 		this.catalogs = properties.catalogs();
 		this.service = service;
 		this.json = json;
@@ -82,7 +81,7 @@ class CatalogController {
 					description = "where the page starts, from a next link (the page then only numbers the links)") @RequestParam(
 							required = false) String cursor,
 			UriComponentsBuilder uri) {
-		CourseSyncProperties.Catalog config = this.catalogs.get(catalog);
+		CatalogProperties.Catalog config = this.catalogs.get(catalog);
 		if (config == null) {
 			return error(HttpStatus.NOT_FOUND, "the catalog is not found");
 		}

@@ -27,10 +27,6 @@ public interface CourseRepository extends JpaRepository<Course, UUID>, JpaSpecif
 	@Query("select c from Course c where c.id = ?1")
 	Optional<Course> findForUpdate(UUID id);
 
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select c from Course c where c.code = ?1")
-	Optional<Course> findByCodeForUpdate(String code);
-
 	/**
 	 * Marks the course as having unpublished changes; a no-op (and no row lock) when it
 	 * already has.

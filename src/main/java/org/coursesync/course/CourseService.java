@@ -6,17 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-import org.coursesync.courserun.CourseRun;
-import org.coursesync.courserun.CourseRunRepository;
-import org.coursesync.courserun.PublicCourseRun;
-import org.coursesync.courserun.PublicCourseRunRepository;
-import org.coursesync.courserun.RunView;
-import org.coursesync.lms.CourseCodes;
 import org.coursesync.system.ApiProblem;
-import org.coursesync.system.LostRace;
-import tools.jackson.databind.JsonNode;
+import org.coursesync.system.DatabaseFailures;
 
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -44,7 +39,7 @@ public class CourseService {
 
 	private final TransactionTemplate readOnly;
 
-	private final org.springframework.core.retry.RetryTemplate retry;
+	private final RetryTemplate retry;
 
 	private final Clock clock;
 
@@ -57,7 +52,7 @@ public class CourseService {
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
-		this.retry = LostRace.retryTemplate();
+		this.retry = DatabaseFailures.retryTemplate();
 		this.clock = clock;
 	}
 
@@ -70,25 +65,11 @@ public class CourseService {
 		return code;
 	}
 
-	CourseView create(JsonNode body) {
-		if (body == null || !body.isObject()) {
-			throw ApiProblem.badRequest("Send a JSON object {\"code\": \"...\", \"title\": \"...\"}.");
-		}
-		JsonNode codeNode = body.get("code");
-		if (codeNode == null || !codeNode.isString() || codeNode.asString().isBlank()) {
-			throw ApiProblem.invalid(Map.of("code", List.of("This field is required.")));
-		}
-		String code = code(codeNode.asString());
-		String title;
-		try {
-			title = CoursePatch.title(body.get("title"));
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiProblem.invalid(Map.of("title", List.of(ex.getMessage())));
-		}
-		if (code.length() > 100) {
-			throw ApiProblem.invalid(Map.of("code", List.of("Ensure this field has no more than 100 characters.")));
-		}
+	/**
+	 * Creates a course from a validated, normalized code and title; 409 when the code
+	 * exists.
+	 */
+	public CourseView create(String code, String title) {
 		try {
 			return this.transaction.execute((status) -> {
 				if (this.courses.findByCode(code).isPresent()) {
@@ -105,7 +86,7 @@ public class CourseService {
 		}
 	}
 
-	Page<CourseSummary> list(String codePrefix, Boolean unpublishedChanges, Pageable pageable) {
+	public Page<CourseSummary> list(String codePrefix, Boolean unpublishedChanges, Pageable pageable) {
 		Specification<Course> where = (root, query, cb) -> cb.conjunction();
 		if (codePrefix != null && !codePrefix.isBlank()) {
 			String prefix = code(codePrefix).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
@@ -118,14 +99,18 @@ public class CourseService {
 		return this.readOnly.execute((status) -> this.courses.findAll(filter, pageable).map(CourseSummary::of));
 	}
 
-	CourseView get(String code) {
+	public CourseView get(String code) {
 		return this.readOnly.execute((status) -> view(find(code)));
 	}
 
-	CourseView patch(String code, JsonNode patch) {
+	/**
+	 * Applies {@code edit} (which may throw a 400) to the course, in the transaction that
+	 * saves it.
+	 */
+	public CourseView patch(String code, Consumer<Course> edit) {
 		return this.transaction.execute((status) -> {
 			Course course = find(code);
-			CoursePatch.apply(patch, course);
+			edit.accept(course);
 			Instant now = this.clock.instant();
 			course.setUpdatedAt(now);
 			if (this.publicCourses.existsById(course.getId())) {
@@ -135,7 +120,7 @@ public class CourseService {
 		});
 	}
 
-	void delete(String code) {
+	public void delete(String code) {
 		this.transaction.executeWithoutResult((status) -> {
 			Course course = find(code);
 			if (!this.publicRuns.findByCourseIdOrderByCreatedAtAscIdAsc(course.getId()).isEmpty()) {
@@ -153,7 +138,7 @@ public class CourseService {
 	 * runs whose draft was deleted go. Locks the draft runs, then the course (the order
 	 * syncs use).
 	 */
-	CourseView publish(String code) {
+	public CourseView publish(String code) {
 		String normalized = code(code);
 		return this.retry.invoke(() -> this.transaction.execute((status) -> {
 			Course found = this.courses.findByCode(normalized).orElseThrow(() -> notFound(normalized));

@@ -10,7 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * A course in a list: its fields without runs.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record CourseSummary(UUID id, String code, String title, boolean unpublishedChanges, Instant createdAt,
+public record CourseSummary(UUID id, String code, String title, boolean unpublishedChanges, Instant createdAt,
 		Instant updatedAt) {
 
 	static CourseSummary of(Course course) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.coursesync.courserun.RunView;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -13,7 +12,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * runs.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record CourseView(UUID id, String code, String title, Integer minEffort, Integer maxEffort, String pacingType,
+public record CourseView(UUID id, String code, String title, Integer minEffort, Integer maxEffort, String pacingType,
 		Integer weeksToComplete, Integer modularCredit, String marketingUrl, boolean published, Instant publishedAt,
 		boolean unpublishedChanges, Instant createdAt, Instant updatedAt, List<RunView> draftRuns,
 		List<RunView> publicRuns) {

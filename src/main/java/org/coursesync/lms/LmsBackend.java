@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-import org.coursesync.courserun.RunField;
-import org.coursesync.courserun.SyncMode;
+import org.coursesync.course.CourseCodes;
+import org.coursesync.course.RunField;
+import org.coursesync.course.SyncMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

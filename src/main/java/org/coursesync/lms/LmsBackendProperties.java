@@ -3,7 +3,7 @@ package org.coursesync.lms;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
-import org.coursesync.courserun.SyncMode;
+import org.coursesync.course.SyncMode;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -7,9 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
 
-import org.coursesync.courserun.RunField;
-import org.coursesync.courserun.SyncMode;
-import org.coursesync.system.CourseSyncProperties;
+import org.coursesync.course.RunField;
+import org.coursesync.course.SyncMode;
 
 import org.springframework.stereotype.Component;
 
@@ -22,7 +21,7 @@ public class LmsRegistry {
 
 	private final List<LmsBackend> backends;
 
-	public LmsRegistry(CourseSyncProperties properties) {
+	public LmsRegistry(LmsProperties properties) {
 		List<LmsBackend> list = new ArrayList<>();
 		List<LmsBackendProperties> configured = properties.lmsBackends();
 		for (int i = 0; i < configured.size(); i++) {

@@ -104,10 +104,6 @@ public class SyncEvent implements Persistable<UUID> {
 		return this.isNew;
 	}
 
-	void markLoaded() {
-		this.isNew = false;
-	}
-
 	public Instant getReceivedAt() {
 		return this.receivedAt;
 	}

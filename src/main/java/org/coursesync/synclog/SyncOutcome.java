@@ -1,6 +1,7 @@
 package org.coursesync.synclog;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ public enum SyncOutcome {
 
 	/** The lower-case name used in JSON, metrics and the database. */
 	public String wireName() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The outcome named {@code value}, if any. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.coursesync.courserun.SyncMode;
+import org.coursesync.course.SyncMode;
 
 /**
  * What the sync service reports about one item, to be written to the history.

@@ -1,5 +1,6 @@
 package org.coursesync.system;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public final class Paging {
 		}
 		String[] parts = sort.split(",", 2);
 		String property = sortable.get(parts[0].strip());
-		String direction = (parts.length > 1) ? parts[1].strip().toLowerCase(java.util.Locale.ROOT) : "asc";
+		String direction = (parts.length > 1) ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
 		if (property == null || !Set.of("asc", "desc").contains(direction)) {
 			throw ApiProblem.badRequest("Invalid 'sort': expected one of " + String.join(", ", sortable.keySet())
 					+ ", optionally followed by ',asc' or ',desc'.");

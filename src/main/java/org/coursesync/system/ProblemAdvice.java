@@ -1,9 +1,9 @@
 package org.coursesync.system;
 
+import jakarta.persistence.PersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * trace.
  */
 @RestControllerAdvice(annotations = AdminApi.class)
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(RequestOrder.PROBLEM_ADVICE)
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemAdvice.class);
@@ -49,8 +49,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessException.class, DataAccessException.class,
-			jakarta.persistence.PersistenceException.class })
+			TransientDataAccessException.class, DataAccessException.class, PersistenceException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
 		logger.warn("Admin request refused with 503, database failure: {}", ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -1,6 +1,7 @@
 package org.coursesync.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +30,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		// The id holds only safe characters (RequestIdFilter): no JSON escaping needed.
 		String id = RequestIdFilter.of(request);
 		String body = BODY + ((id != null) ? ",\"request_id\":\"" + id + "\"}" : "}");
-		response.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -10,10 +10,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.coursesync.webhook.SyncRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * never reads its query string (Richie ignores it too), so it is left alone.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(RequestOrder.QUERY_STRING_FILTER)
 class QueryStringFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
@@ -39,7 +37,7 @@ class QueryStringFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getQueryString() == null || SyncRequestFilter.isSyncPath(request);
+		return request.getQueryString() == null || SyncPath.version(request) != null;
 	}
 
 	@Override
@@ -55,8 +53,8 @@ class QueryStringFilter extends OncePerRequestFilter {
 				+ "without control characters";
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		if (request.getRequestURI().startsWith("/api/1.0/catalogs/")) {
-			// The catalog API answers bare JSON strings, as the portal expects (seed
-			// 002).
+			// The catalog API answers bare JSON strings, as the portal expects
+			// (docs/catalog-api.md).
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.getOutputStream().write(this.json.writeValueAsBytes(message));
 		}

@@ -27,16 +27,13 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
 	/**
-	 * The sync endpoint (and the benchmark's trivial endpoint) authenticate every request
-	 * themselves, by signature, in a servlet filter that runs before Spring Security: the
-	 * security filter chain would only cost CPU on the hottest path. The firewall still
-	 * applies.
+	 * The sync endpoint authenticates every request itself, by signature, in a servlet
+	 * filter that runs before Spring Security: the security filter chain would only cost
+	 * CPU on the hottest path. The firewall still applies.
 	 */
 	@Bean
 	WebSecurityCustomizer signedEndpointsBypassTheFilterChain() {
-		return (web) -> web.ignoring()
-			.requestMatchers("/api/*/course-runs-sync", "/api/*/course-runs-sync/")
-			.requestMatchers(HttpMethod.POST, "/bench/trivial-sync");
+		return (web) -> web.ignoring().requestMatchers("/api/*/course-runs-sync", "/api/*/course-runs-sync/");
 	}
 
 	@Bean
@@ -74,8 +71,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService adminUser(CourseSyncProperties properties, PasswordEncoder encoder) {
-		CourseSyncProperties.Admin admin = properties.admin();
+	UserDetailsService adminUser(AdminProperties properties, PasswordEncoder encoder) {
+		AdminProperties.Admin admin = properties.admin();
 		if (admin.password() == null || admin.password().isBlank()) {
 			throw new IllegalStateException("coursesync.admin.password is not set: set it (environment variable "
 					+ "COURSESYNC_ADMIN_PASSWORD) to a strong password; only the dev profile has a default");

@@ -3,6 +3,7 @@ package org.coursesync.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,7 +72,7 @@ final class BodyReader {
 				at += n;
 			}
 			done = true;
-			return new Body((at == length) ? bytes : java.util.Arrays.copyOf(bytes, at), length);
+			return new Body((at == length) ? bytes : Arrays.copyOf(bytes, at), length);
 		}
 		finally {
 			if (!done) {

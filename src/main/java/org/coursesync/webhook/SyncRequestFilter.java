@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.coursesync.system.CourseSyncProperties;
+import org.coursesync.system.SyncPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,7 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 
 	private final BodyReader reader;
 
-	SyncRequestFilter(CourseSyncProperties properties, Clock clock, SyncRejections rejections, BodyBudget budget) {
+	SyncRequestFilter(WebhookProperties properties, Clock clock, SyncRejections rejections, BodyBudget budget) {
 		this.verifier = new SignatureVerifier(properties.secrets());
 		this.maxBodySize = properties.maxBodySize();
 		this.replayTolerance = properties.replayTolerance();
@@ -228,7 +229,7 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean acceptsJson(HttpServletRequest request) {
-		List<String> accepts = java.util.Collections.list(request.getHeaders("Accept"));
+		List<String> accepts = Collections.list(request.getHeaders("Accept"));
 		if (accepts.isEmpty()) {
 			return true;
 		}

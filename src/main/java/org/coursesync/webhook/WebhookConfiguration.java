@@ -3,7 +3,7 @@ package org.coursesync.webhook;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.coursesync.system.CourseSyncProperties;
+import org.coursesync.system.RequestOrder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
@@ -11,7 +11,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -27,7 +26,7 @@ class WebhookConfiguration {
 	}
 
 	@Bean
-	BodyBudget bodyBudget(BodyMemoryProperties memory, CourseSyncProperties properties, MeterRegistry registry) {
+	BodyBudget bodyBudget(BodyMemoryProperties memory, WebhookProperties properties, MeterRegistry registry) {
 		DataSize limit = memory.limit();
 		DataSize maxBody = properties.maxBodySize();
 		// A body without Content-Length is held twice while its chunks are joined.
@@ -51,12 +50,12 @@ class WebhookConfiguration {
 	 * requests are for the sync endpoint.
 	 */
 	@Bean
-	FilterRegistrationBean<SyncRequestFilter> syncRequestFilter(CourseSyncProperties properties, Clock clock,
+	FilterRegistrationBean<SyncRequestFilter> syncRequestFilter(WebhookProperties properties, Clock clock,
 			SyncRejections rejections, BodyBudget budget) {
 		FilterRegistrationBean<SyncRequestFilter> registration = new FilterRegistrationBean<>(
 				new SyncRequestFilter(properties, clock, rejections, budget));
 		registration.addUrlPatterns("/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		registration.setOrder(RequestOrder.SYNC_GATE_FILTER);
 		return registration;
 	}
 

@@ -1,6 +1,7 @@
 package org.coursesync.admin;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -293,8 +294,8 @@ class AdminApiIT {
 		this.http.admin("POST", "/api/admin/courses/DEMOX/publish", null);
 		assertThat(this.db.publicRuns().get(0).get("enrollment_count")).isEqualTo(99);
 		// The history shows both syncs, newest first, with what changed.
-		JsonNode events = json(this.http.adminGet("/api/admin/sync-events?resource_link="
-				+ java.net.URLEncoder.encode(DRAFT_LINK, StandardCharsets.UTF_8)));
+		JsonNode events = json(this.http
+			.adminGet("/api/admin/sync-events?resource_link=" + URLEncoder.encode(DRAFT_LINK, StandardCharsets.UTF_8)));
 		assertThat(events.get("items").findValuesAsString("outcome")).containsExactly("updated", "created");
 		assertThat(events.get("items").get(0).get("changes").get("enrollment_count").get("after").asInt())
 			.isEqualTo(99);

@@ -1,8 +1,11 @@
 package org.coursesync.course;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.coursesync.support.TestHttp;
+import org.coursesync.webhook.SignatureVerifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,12 +39,10 @@ class DevProfileIT {
 		String body = "{\"resource_link\": \"https://localhost:18000/courses/course-v1:edX+DemoX+Demo_Course/info\", "
 				+ "\"start\": \"2030-01-01T00:00:00+00:00\", \"languages\": [\"en\"], \"enrollment_count\": 42}";
 		HttpResponse<String> response = new TestHttp(this.port)
-			.send(java.net.http.HttpRequest.newBuilder(new TestHttp(this.port).uri("/api/1.0/course-runs-sync"))
+			.send(HttpRequest.newBuilder(new TestHttp(this.port).uri("/api/1.0/course-runs-sync"))
 				.header("Content-Type", "application/json")
-				.header("Authorization",
-						org.coursesync.webhook.SignatureVerifier.sign("dev-secret",
-								body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+				.header("Authorization", SignatureVerifier.sign("dev-secret", body.getBytes(StandardCharsets.UTF_8)))
+				.POST(HttpRequest.BodyPublishers.ofString(body)));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("{\"success\":true}");
 		assertThat(this.jdbc.queryForObject("SELECT enrollment_count FROM course_run", Integer.class)).isEqualTo(42);

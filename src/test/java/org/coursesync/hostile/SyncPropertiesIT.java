@@ -1,5 +1,6 @@
 package org.coursesync.hostile;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -123,7 +124,7 @@ class SyncPropertiesIT {
 
 	@Property(tries = 200)
 	void wronglySignedRequestsNeverWrite(@ForAll("payloads") String body, @ForAll("wrongSignatures") String header)
-			throws java.io.IOException {
+			throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		if (header.equals(SignatureVerifier.sign(TestHttp.SECRET, bytes))) {
 			return;

@@ -1,18 +1,13 @@
 package org.coursesync.lms;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
-import org.coursesync.courserun.RunField;
-import org.coursesync.courserun.SyncMode;
-import org.coursesync.system.CourseSyncProperties;
+import org.coursesync.course.RunField;
+import org.coursesync.course.SyncMode;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -26,10 +21,8 @@ class LmsRegistryTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	static CourseSyncProperties properties(List<LmsBackendProperties> backends) {
-		return new CourseSyncProperties(List.of("s"), SyncMode.SYNC_TO_PUBLIC, "EUR", ZoneId.of("UTC"),
-				DataSize.ofMegabytes(10), Duration.ofMinutes(5), false, null, backends,
-				new CourseSyncProperties.Admin("admin", "x"), Map.of());
+	static LmsProperties properties(List<LmsBackendProperties> backends) {
+		return new LmsProperties(SyncMode.SYNC_TO_PUBLIC, backends);
 	}
 
 	static LmsBackendProperties backend(String url, String kind, String regex, SyncMode mode, List<String> noUpdate) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
@@ -61,7 +62,7 @@ public final class RawHttp {
 					received.write(buffer, 0, n);
 				}
 			}
-			catch (SocketTimeoutException | java.net.SocketException ex) {
+			catch (SocketTimeoutException | SocketException ex) {
 				// keep what was read
 			}
 			String text = received.toString(StandardCharsets.ISO_8859_1);

@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.coursesync.CourseSyncApplication;
+import org.coursesync.catalog.CatalogProperties;
+import org.coursesync.lms.LmsProperties;
+import org.coursesync.richie.RichieProperties;
+import org.coursesync.webhook.WebhookProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,7 +42,8 @@ class ConfigurationStartupTests {
 		.withUserConfiguration(PropertiesOnly.class);
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(CourseSyncProperties.class)
+	@EnableConfigurationProperties({ WebhookProperties.class, RichieProperties.class, LmsProperties.class,
+			CatalogProperties.class, AdminProperties.class })
 	static class PropertiesOnly {
 
 	}
@@ -110,20 +115,21 @@ class ConfigurationStartupTests {
 				"k", "coursesync.time-zone", "-18:00"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				CourseSyncProperties properties = context.getBean(CourseSyncProperties.class);
-				assertThat(properties.maxBodySize()).isEqualTo(DataSize.ofBytes(1));
-				assertThat(properties.replayTolerance()).isEqualTo(Duration.ofSeconds(1));
-				assertThat(properties.languages()).containsExactly("en");
-				assertThat(properties.secrets()).containsExactly(" spaced secret ");
-				assertThat(properties.catalogs().get("main").subscriptionKeys()).containsExactly("k");
+				WebhookProperties webhook = context.getBean(WebhookProperties.class);
+				assertThat(webhook.maxBodySize()).isEqualTo(DataSize.ofBytes(1));
+				assertThat(webhook.replayTolerance()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(context.getBean(RichieProperties.class).languages()).containsExactly("en");
+				assertThat(webhook.secrets()).containsExactly(" spaced secret ");
+				assertThat(context.getBean(CatalogProperties.class).catalogs().get("main").subscriptionKeys())
+					.containsExactly("k");
 			});
 		bind(Map.of("coursesync.max-body-size", "1GB", "coursesync.replay-tolerance", "3650d"))
 			.run((context) -> assertThat(context).hasNotFailed());
 		// Unset: Django's list.
 		bind(Map.of()).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(CourseSyncProperties.class).languages())
-				.isEqualTo(CourseSyncProperties.Languages.DJANGO_42);
+			assertThat(context.getBean(RichieProperties.class).languages())
+				.isEqualTo(RichieProperties.Languages.DJANGO_42);
 		});
 	}
 
@@ -145,8 +151,8 @@ class ConfigurationStartupTests {
 		this.binding
 			.withPropertyValues("coursesync.admin.username=" + username, "coursesync.admin.password=" + password)
 			.run((context) -> assertThatIllegalStateException()
-				.isThrownBy(() -> new SecurityConfiguration().adminUser(context.getBean(CourseSyncProperties.class),
-						encoder))
+				.isThrownBy(
+						() -> new SecurityConfiguration().adminUser(context.getBean(AdminProperties.class), encoder))
 				.withMessageStartingWith(key)
 				.withMessageNotContaining("secret")
 				.withMessageNotContaining("nothing")
@@ -159,7 +165,7 @@ class ConfigurationStartupTests {
 	void acceptsAWorkingAdminLogin(String password) {
 		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 		bind(Map.of("coursesync.admin.password", password)).run((context) -> assertThat(
-				new SecurityConfiguration().adminUser(context.getBean(CourseSyncProperties.class), encoder)
+				new SecurityConfiguration().adminUser(context.getBean(AdminProperties.class), encoder)
 					.loadUserByUsername("admin")
 					.getAuthorities())
 			.hasSize(1));

@@ -3,6 +3,7 @@ package org.coursesync.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -149,8 +150,8 @@ class BodyMemoryIT {
 		byte[] body = ITEM.getBytes(StandardCharsets.UTF_8);
 		try (RawConnection connection = new RawConnection(this.port, GUARD)) {
 			connection.write(chunkedHead("Authorization: " + SignatureVerifier.sign(TestHttp.SECRET, body)));
-			connection.write(chunk(java.util.Arrays.copyOfRange(body, 0, 10)));
-			connection.write(chunk(java.util.Arrays.copyOfRange(body, 10, body.length)));
+			connection.write(chunk(Arrays.copyOfRange(body, 0, 10)));
+			connection.write(chunk(Arrays.copyOfRange(body, 10, body.length)));
 			connection.write("0\r\n\r\n");
 			RawHttp.Response response = connection.readResponse();
 			assertThat(response.status()).isEqualTo(200);

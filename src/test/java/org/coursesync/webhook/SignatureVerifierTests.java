@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Richie's signature scheme, with the vectors of service.md 3.2 and the Open edX client.
+ * Richie's signature scheme, with the test vector of docs/richie-compatibility.md
+ * ("Signature test vector") and the Open edX client.
  */
 class SignatureVerifierTests {
 

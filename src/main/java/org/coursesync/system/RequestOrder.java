@@ -1,0 +1,33 @@
+package org.coursesync.system;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of the servlet filters and of the exception advice, in one place. Filters run
+ * first to last: security headers on every answer, then the query-string check, then the
+ * sync endpoint's signature gate; Spring Security's chain (with its login throttle) comes
+ * after all of them, at its default order (-100), and the sync endpoint skips it.
+ */
+public final class RequestOrder {
+
+	/** Sets the security headers, on every answer including the gate's refusals. */
+	public static final int SECURITY_HEADERS_FILTER = Ordered.HIGHEST_PRECEDENCE;
+
+	/**
+	 * Refuses a query string that is not percent-encoded UTF-8 (not on the sync path).
+	 */
+	public static final int QUERY_STRING_FILTER = Ordered.HIGHEST_PRECEDENCE + 1;
+
+	/** The sync endpoint's gate: version, method, size, signature, replay. */
+	public static final int SYNC_GATE_FILTER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+	/** Richie's bodies for the sync controller's failures, consulted first. */
+	public static final int SYNC_ERROR_ADVICE = Ordered.HIGHEST_PRECEDENCE;
+
+	/** RFC 9457 problems for the admin API. */
+	public static final int PROBLEM_ADVICE = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	private RequestOrder() {
+	}
+
+}
