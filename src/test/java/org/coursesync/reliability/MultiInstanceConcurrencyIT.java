@@ -211,7 +211,12 @@ class MultiInstanceConcurrencyIT {
 			String draftBody = "{\"resource_link\": \"" + draftLink + "\", \"enrollment_count\": " + i + "}";
 			calls.add(() -> a.sync(body));
 			calls.add(() -> b.sync(draftBody));
-			calls.add(() -> ((calls.size() % 2 == 0) ? a : b).admin("POST", "/api/admin/courses/DEMOX/publish", null));
+			// Alternates between the instances (a lambda reading calls.size() would see
+			// the
+			// full list and always pick one): ten publishes each, within each instance's
+			// ten concurrent password checks.
+			TestHttp publisher = (i % 2 == 0) ? a : b;
+			calls.add(() -> publisher.admin("POST", "/api/admin/courses/DEMOX/publish", null));
 		}
 		List<HttpResponse<String>> responses = race(calls);
 		assertThat(responses).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(200));
