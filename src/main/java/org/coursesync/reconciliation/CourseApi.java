@@ -11,10 +11,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -101,20 +101,23 @@ class CourseApi {
 			.replaceQueryParam("page_size", this.target.pageSize())
 			.build(true)
 			.toUri();
-		Set<URI> seen = new HashSet<>();
+		Map<String, Integer> seen = new HashMap<>();
 		URI next = first;
 		int number = 0;
 		Integer announced = null;
 		while (next != null) {
 			number++;
-			if (!seen.add(next)) {
-				throw new ListingFailed(number, "its next link repeats an earlier page (" + next + ")");
+			next = withUsername(next);
+			Integer earlier = seen.putIfAbsent(sameQuery(next), number);
+			if (earlier != null) {
+				throw new ListingFailed(number,
+						"the next link of page " + (number - 1) + " repeats page " + earlier + " (" + next + ")");
 			}
 			if (announced != null && number > announced) {
 				throw new ListingFailed(number, "more pages than the " + announced + " announced by num_pages");
 			}
 			checkDeadline(deadlineNanos, number);
-			JsonNode page = fetch(withUsername(next), number, deadlineNanos);
+			JsonNode page = fetch(next, number, deadlineNanos);
 			JsonNode pagination = page.get("pagination");
 			if (announced == null && pagination.path("num_pages").isIntegralNumber()) {
 				announced = pagination.get("num_pages").asInt();
@@ -124,8 +127,19 @@ class CourseApi {
 				courses.add(course(result));
 			}
 			handler.page(number, courses);
-			next = nextLink(pagination.get("next"), number);
+			next = nextLink(pagination.get("next"), number + 1);
 		}
+	}
+
+	/**
+	 * {@code uri} with its query parameters in order: one page, however it is spelled.
+	 */
+	private static String sameQuery(URI uri) {
+		org.springframework.util.MultiValueMap<String, String> query = UriComponentsBuilder.fromUri(uri)
+			.build()
+			.getQueryParams();
+		return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri) + uri.getRawPath() + "?"
+				+ new java.util.TreeMap<>(query);
 	}
 
 	private URI withUsername(URI uri) {
@@ -144,20 +158,20 @@ class CourseApi {
 			return null;
 		}
 		if (!next.isString()) {
-			throw new ListingFailed(number, "pagination.next is not a link");
+			throw new ListingFailed(number, "the next link of page " + (number - 1) + " is not a string");
 		}
 		URI uri;
 		try {
 			uri = this.target.courseApi().resolve(new URI(next.asString()));
 		}
 		catch (java.net.URISyntaxException ex) {
-			throw new ListingFailed(number, "pagination.next is not a valid link");
+			throw new ListingFailed(number, "the next link of page " + (number - 1) + " is not a valid URL");
 		}
 		URI api = this.target.courseApi();
 		if (!Objects.equals(uri.getScheme(), api.getScheme()) || !Objects.equals(uri.getHost(), api.getHost())
 				|| port(uri) != port(api)) {
-			throw new ListingFailed(number,
-					"pagination.next leaves the course API's origin (" + uri.getScheme() + "://" + uri.getHost() + ")");
+			throw new ListingFailed(number, "the next link of page " + (number - 1)
+					+ " leaves the course API's origin (" + uri.getScheme() + "://" + uri.getHost() + ")");
 		}
 		return uri;
 	}

@@ -145,15 +145,17 @@ class Reconciler {
 	private Map<String, List<Snapshot>> snapshot() {
 		Map<String, List<Snapshot>> byKey = new HashMap<>();
 		LmsBackend lms = this.target.lms();
-		this.jdbc
+		List<Snapshot> runs = this.jdbc
 			.sql("SELECT id, resource_link, version, catalog_visibility FROM course_run"
 					+ " WHERE lms_backend = ? AND resource_link IS NOT NULL")
 			.param(lms.baseUrl())
 			.query((rs, row) -> new Snapshot(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
 					rs.getString(4)))
-			.stream()
-			.forEach((run) -> courseKey(lms, run.link())
-				.ifPresent((key) -> byKey.computeIfAbsent(key, (k) -> new ArrayList<>(1)).add(run)));
+			.list();
+		for (Snapshot run : runs) {
+			courseKey(lms, run.link())
+				.ifPresent((key) -> byKey.computeIfAbsent(key, (k) -> new ArrayList<>(1)).add(run));
+		}
 		return byKey;
 	}
 
