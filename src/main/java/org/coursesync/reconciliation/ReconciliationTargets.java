@@ -97,7 +97,7 @@ class ReconciliationTargets {
 			return uri;
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalStateException(key + ": not a valid URL", ex);
+			throw new IllegalStateException(key + ": not a valid URL (" + ex.getReason() + ")");
 		}
 	}
 

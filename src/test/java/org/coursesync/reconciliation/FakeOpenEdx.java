@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -64,6 +65,12 @@ final class FakeOpenEdx extends Dispatcher {
 	private volatile List<String> courses = List.of();
 
 	private volatile int pageSize = 2;
+
+	/** When set, every page waits for it before answering. */
+	volatile CountDownLatch hold;
+
+	/** How long every page takes to answer. */
+	volatile long pageDelayMillis;
 
 	private final Map<Integer, Fault> faults = new ConcurrentHashMap<>();
 
@@ -127,7 +134,7 @@ final class FakeOpenEdx extends Dispatcher {
 	}
 
 	@Override
-	public MockResponse dispatch(RecordedRequest request) {
+	public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
 		this.requests.add(request);
 		HttpUrl url = request.getUrl();
 		String path = url.encodedPath();
@@ -146,6 +153,10 @@ final class FakeOpenEdx extends Dispatcher {
 			if (!USERNAME.equals(url.queryParameter("username"))) {
 				return json(400, "{\"detail\": \"A username is required for non-anonymous access.\"}");
 			}
+		}
+		CountDownLatch held = this.hold;
+		if (held != null) {
+			held.await(60, TimeUnit.SECONDS);
 		}
 		int page = Integer.parseInt(url.queryParameter("page"));
 		int size = Integer.parseInt(url.queryParameter("page_size"));
@@ -197,8 +208,13 @@ final class FakeOpenEdx extends Dispatcher {
 		if (fault == Fault.FEWER_PAGES_ANNOUNCED && page >= pages) {
 			next = "\"" + url.newBuilder().setQueryParameter("page", "" + (page + 1)) + "\"";
 		}
-		return json(200, "{\"results\": [" + String.join(",", results) + "], \"pagination\": {\"next\": " + next
-				+ ", \"previous\": null, \"count\": " + all.size() + ", \"num_pages\": " + announced + "}}");
+		MockResponse.Builder response = new MockResponse.Builder().code(200)
+			.addHeader("Content-Type", "application/json")
+			.headersDelay(this.pageDelayMillis, TimeUnit.MILLISECONDS);
+		return response
+			.body("{\"results\": [" + String.join(",", results) + "], \"pagination\": {\"next\": " + next
+					+ ", \"previous\": null, \"count\": " + all.size() + ", \"num_pages\": " + announced + "}}")
+			.build();
 	}
 
 	private MockResponse token(RecordedRequest request) {

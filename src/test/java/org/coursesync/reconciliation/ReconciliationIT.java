@@ -464,8 +464,8 @@ class ReconciliationIT {
 				FakeOpenEdx.course(C, MAR, DEC, false), FakeOpenEdx.course(E, MAR, DEC, false));
 		lms.fault(page, fault);
 		JsonNode report = reconcile(DRAFT);
-		assertThat(report.get("status").asString()).isEqualTo("failed");
-		assertThat(report.get("runs_updated").asInt()).isEqualTo(1);
+		assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("failed");
+		assertThat(report.get("runs_updated").asInt()).as(report.toString()).isEqualTo(1);
 		assertThat(instant(link(DRAFT, A, "info"), "start_at")).isEqualTo(MAR);
 		assertThat(instant(link(DRAFT, C, "info"), "start_at")).isEqualTo(JAN);
 		assertThat(strings(report.get("missing_in_lms"))).isEmpty();
