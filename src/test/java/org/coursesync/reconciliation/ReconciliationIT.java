@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import mockwebserver3.RecordedRequest;
 import org.coursesync.reconciliation.FakeOpenEdx.Fault;
 import org.coursesync.support.Database;
 import org.coursesync.support.Poll;
 import org.coursesync.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,6 +110,9 @@ class ReconciliationIT {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@MockitoSpyBean
 	RepairGate gate;
 
@@ -129,11 +133,6 @@ class ReconciliationIT {
 		}
 	}
 
-	@AfterAll
-	static void stopLms() {
-		lms.stop();
-	}
-
 	@Test
 	void repairsTheRunsOfEveryPageThroughTheSyncRules() throws Exception {
 		webhook(DRAFT, A, "info", JAN, JUN, "course_and_search");
@@ -145,6 +144,8 @@ class ReconciliationIT {
 		this.jdbc.update("UPDATE course_run SET sync_mode = 'manual' WHERE resource_link = ?", link(DRAFT, E, "info"));
 		this.jdbc.update("UPDATE course SET unpublished_changes = FALSE");
 		int webhookRows = this.db.count("sync_event");
+		double finishedBefore = counter("coursesync.reconciliations", "outcome", "finished");
+		double repairedBefore = counter("coursesync.reconciliation.runs.repaired", null, null);
 		lms.serve(2, FakeOpenEdx.course(A, MAR, DEC, false), FakeOpenEdx.course(B, MAR, DEC, false),
 				FakeOpenEdx.course(C, MAR, DEC, true), FakeOpenEdx.course(E, MAR, DEC, false),
 				FakeOpenEdx.course(Z, MAR, DEC, false));
@@ -167,6 +168,11 @@ class ReconciliationIT {
 		assertThat(report.get("missing_in_lms_total").asInt()).isEqualTo(1);
 		assertThat(report.get("error").isNull()).isTrue();
 		assertThat(report.get("finished_at").isNull()).isFalse();
+		Poll.until("the metrics", Duration.ofSeconds(10),
+				() -> counter("coursesync.reconciliations", "outcome", "finished") == finishedBefore + 1
+						&& counter("coursesync.reconciliation.runs.repaired", null, null) == repairedBefore + 3);
+		assertThat(this.meters.get("coursesync.reconciliation.duration").tag("lms_backend", DRAFT).timer().count())
+			.isPositive();
 
 		for (String kind : List.of("info", "course")) {
 			assertThat(instant(link(DRAFT, A, kind), "start_at")).isEqualTo(MAR);
@@ -527,6 +533,15 @@ class ReconciliationIT {
 	private Object column(String link, String column) {
 		return this.jdbc.queryForObject("SELECT " + column + " FROM course_run WHERE resource_link = ?", Object.class,
 				link);
+	}
+
+	private double counter(String name, String tag, String value) {
+		var search = this.meters.find(name).tag("lms_backend", DRAFT);
+		if (tag != null) {
+			search = search.tag(tag, value);
+		}
+		Counter counter = search.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private static List<String> strings(JsonNode array) {
