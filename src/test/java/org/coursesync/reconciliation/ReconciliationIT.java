@@ -244,8 +244,8 @@ class ReconciliationIT {
 		assertThat(instant(a, "end_at")).isEqualTo(DEC);
 		assertThat(column(a, "catalog_visibility")).isEqualTo("course_and_search");
 		Map<String, Object> copy = this.jdbc.queryForMap("SELECT * FROM course_run_public WHERE resource_link = ?", a);
-		assertThat(((OffsetDateTime) copy.get("end_at")).toInstant().toString()).isEqualTo(DEC);
-		assertThat(((OffsetDateTime) copy.get("start_at")).toInstant().toString()).isEqualTo(JAN);
+		assertThat(instant("course_run_public", a, "end_at")).isEqualTo(DEC);
+		assertThat(instant("course_run_public", a, "start_at")).isEqualTo(JAN);
 		assertThat(copy.get("catalog_visibility")).isEqualTo("course_and_search");
 		// hidden: true leaves a visibility other than course_and_search alone.
 		assertThat(column(link(PUBLIC, B, "info"), "catalog_visibility")).isEqualTo("hidden");
@@ -525,8 +525,12 @@ class ReconciliationIT {
 	}
 
 	private String instant(String link, String column) {
-		OffsetDateTime value = this.jdbc.queryForObject("SELECT " + column + " FROM course_run WHERE resource_link = ?",
-				OffsetDateTime.class, link);
+		return instant("course_run", link, column);
+	}
+
+	private String instant(String table, String link, String column) {
+		OffsetDateTime value = this.jdbc.queryForObject(
+				"SELECT " + column + " FROM " + table + " WHERE resource_link = ?", OffsetDateTime.class, link);
 		return (value != null) ? value.toInstant().toString() : null;
 	}
 
