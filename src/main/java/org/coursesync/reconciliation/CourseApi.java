@@ -44,6 +44,8 @@ class CourseApi {
 
 	private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
+	private static final Duration HEARTBEAT = Duration.ofMinutes(1);
+
 	private static final Duration LONGEST_RETRY_AFTER_DEFAULT = Duration.ofSeconds(60);
 
 	private final Target target;
@@ -57,6 +59,10 @@ class CourseApi {
 	private final Clock clock;
 
 	private final RetryTemplate retry;
+
+	/** Set by {@link #list}: one listing at a time per backend (the lease). */
+	private volatile Runnable heartbeat = () -> {
+	};
 
 	CourseApi(Target target, Duration requestTimeout, JsonMapper json, Clock clock) {
 		this.target = target;
@@ -94,8 +100,13 @@ class CourseApi {
 			Boolean hidden) {
 	}
 
-	/** Lists every course, page by page, until {@code pagination.next} is null. */
-	void list(long deadlineNanos, PageHandler handler) throws InterruptedException {
+	/**
+	 * Lists every course, page by page, until {@code pagination.next} is null;
+	 * {@code heartbeat} runs before every call and during long waits (it keeps the
+	 * lease).
+	 */
+	void list(long deadlineNanos, Runnable heartbeat, PageHandler handler) throws InterruptedException {
+		this.heartbeat = heartbeat;
 		URI first = UriComponentsBuilder.fromUri(this.target.courseApi())
 			.replaceQueryParam("page", 1)
 			.replaceQueryParam("page_size", this.target.pageSize())
@@ -206,6 +217,9 @@ class CourseApi {
 			if (cause instanceof InterruptedException interrupted) {
 				throw interrupted;
 			}
+			if (cause instanceof RuntimeException other && !(cause instanceof Retriable)) {
+				throw other;
+			}
 			String why = (cause instanceof Retriable retriable) ? retriable.getMessage()
 					: (cause != null) ? cause.getClass().getSimpleName() : "unknown error";
 			throw new ListingFailed(number, why + " (after " + (RETRIES + 1) + " attempts)");
@@ -215,6 +229,7 @@ class CourseApi {
 	private JsonNode fetchOnce(URI uri, int number, long deadlineNanos) throws InterruptedException {
 		while (true) {
 			checkDeadline(deadlineNanos, number);
+			this.heartbeat.run();
 			Answer answer;
 			try {
 				answer = call(uri);
@@ -232,7 +247,7 @@ class CourseApi {
 					throw new ListingFailed(number,
 							"throttled (429) with Retry-After " + wait.toSeconds() + "s beyond the deadline");
 				}
-				Thread.sleep(wait.toMillis());
+				sleep(wait);
 				continue;
 			}
 			if (answer.status().is5xxServerError()) {
@@ -300,6 +315,17 @@ class CourseApi {
 			catch (DateTimeParseException again) {
 				return LONGEST_RETRY_AFTER_DEFAULT;
 			}
+		}
+	}
+
+	/** Waits {@code wait}, beating every minute so that a long wait keeps the lease. */
+	private void sleep(Duration wait) throws InterruptedException {
+		long left = wait.toMillis();
+		while (left > 0) {
+			long step = Math.min(left, HEARTBEAT.toMillis());
+			Thread.sleep(step);
+			left -= step;
+			this.heartbeat.run();
 		}
 	}
 

@@ -83,8 +83,9 @@ class Reconciler {
 			runs = snapshot();
 			Map<String, List<Snapshot>> byKey = runs;
 			long deadline = startedNanos + this.target.deadline().toNanos();
-			this.api.list(deadline, (number, courses) -> {
-				renew(number);
+			int[] page = { 1 };
+			this.api.list(deadline, () -> renew(page[0]), (number, courses) -> {
+				page[0] = number + 1;
 				for (CourseApi.Course course : courses) {
 					this.tally.coursesSeen++;
 					listed.add(course.id());

@@ -41,8 +41,8 @@ class ReconciliationStore {
 	 * {@code running} report whose lease expired turns {@code failed}.
 	 */
 	@Transactional
-	Optional<UUID> start(String backend, String trigger, boolean partial, String holder, Instant now, Instant expiresAt,
-			Instant startedBefore) {
+	public Optional<UUID> start(String backend, String trigger, boolean partial, String holder, Instant now,
+			Instant expiresAt, Instant startedBefore) {
 		ensureLease(backend);
 		UUID id = UUID.randomUUID();
 		String sql = "UPDATE reconciliation_lease SET report_id = :id, holder = :holder, expires_at = :expires,"
@@ -103,7 +103,7 @@ class ReconciliationStore {
 	 * while it ran one).
 	 */
 	@Transactional
-	void sweep(Instant now) {
+	public void sweep(Instant now) {
 		List<String> expired = this.jdbc
 			.sql("SELECT lms_backend FROM reconciliation_lease WHERE report_id IS NOT NULL AND expires_at < ?")
 			.param(ts(now))
@@ -142,7 +142,7 @@ class ReconciliationStore {
 
 	/** Ends the report and frees the lease, in one transaction. */
 	@Transactional
-	void finish(String backend, UUID id, Tally tally, String status, String error, Instant now) {
+	public void finish(String backend, UUID id, Tally tally, String status, String error, Instant now) {
 		this.jdbc
 			.sql("UPDATE reconciliation SET status = ?, finished_at = ?, courses_seen = ?, runs_updated = ?,"
 					+ " runs_unchanged = ?, runs_skipped_newer = ?, runs_rejected = ?, not_in_catalog = ?,"
@@ -161,12 +161,12 @@ class ReconciliationStore {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<ReportView> find(UUID id) {
+	public Optional<ReportView> find(UUID id) {
 		return this.jdbc.sql("SELECT * FROM reconciliation WHERE id = ?").param(id).query(this::view).optional();
 	}
 
 	@Transactional(readOnly = true)
-	List<ReportView> page(int page, int size) {
+	public List<ReportView> page(int page, int size) {
 		return this.jdbc.sql("SELECT * FROM reconciliation ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?")
 			.params(size, (long) page * size)
 			.query(this::view)
