@@ -169,6 +169,45 @@ public class CourseRunSync {
 		return result;
 	}
 
+	/**
+	 * A reconciliation's partial update of the draft run {@code runId}, applied only if
+	 * the run is still at {@code version} (the version read before the LMS was listed),
+	 * so that a webhook written since is never overwritten with older values. Every sync
+	 * rule applies, as for a webhook update; only differences are written, with a history
+	 * row whose source is the reconciliation. Empty when the run changed (or was deleted)
+	 * since; otherwise {@code updated}, {@code unchanged} (equal, or a manual run: no
+	 * row) or {@code rejected} (a value the rules refuse: a rejected row).
+	 */
+	public Optional<SyncOutcome> reconcile(UUID runId, long version, ObjectNode data, LmsBackend lms) {
+		return this.transaction.execute((status) -> {
+			CourseRun run = this.runs.findByIdForUpdate(runId).orElse(null);
+			if (run == null || run.getVersion() != version) {
+				return Optional.empty();
+			}
+			if (run.getSyncMode() == SyncMode.MANUAL) {
+				return Optional.of(SyncOutcome.UNCHANGED);
+			}
+			RunValidation validation = this.validator.validate(data, true);
+			String code = courseCode(run.getCourseId());
+			if (!validation.isValid()) {
+				this.history.recordReconciliation(new SyncRecord(run.getResourceLink(), lms.baseUrl(),
+						SyncOutcome.REJECTED, -1, code, run.getId(), run.getSyncMode(), Map.of(), validation.errors()));
+				return Optional.of(SyncOutcome.REJECTED);
+			}
+			PublicCourseRun copy = this.publicRuns.findByDraftRunId(run.getId()).orElse(null);
+			Instant now = this.clock.instant();
+			AppliedUpdate applied = applyUpdate(run, copy, validation.values(), lms, now);
+			if (applied.changes().isEmpty()) {
+				return Optional.of(SyncOutcome.UNCHANGED);
+			}
+			if (applied.courseDirty()) {
+				this.courses.markUnpublishedChanges(run.getCourseId(), now);
+			}
+			this.history.recordReconciliation(updated(run, lms, SyncOutcome.UPDATED, -1, code, applied.changes()));
+			return Optional.of(SyncOutcome.UPDATED);
+		});
+	}
+
 	/** How many updates of {@code link} wait for the group in progress to end. */
 	int waitingUpdates(String link) {
 		return this.linkGroups.waiting(link);

@@ -24,6 +24,10 @@ public class SyncEvent implements Persistable<UUID> {
 	 */
 	static final int MAX_LINK = 2048;
 
+	static final String WEBHOOK = "webhook";
+
+	static final String RECONCILIATION = "reconciliation";
+
 	@Id
 	private UUID id;
 
@@ -46,6 +50,9 @@ public class SyncEvent implements Persistable<UUID> {
 	private String changes;
 
 	private String errors;
+
+	/** {@code webhook} or {@code reconciliation}: what wrote the row. */
+	private String source = WEBHOOK;
 
 	@Transient
 	private boolean isNew = true;
@@ -102,6 +109,17 @@ public class SyncEvent implements Persistable<UUID> {
 	@Override
 	public boolean isNew() {
 		return this.isNew;
+	}
+
+	/** Marks a row written by a reconciliation: no secret signed it. */
+	SyncEvent fromReconciliation() {
+		this.source = RECONCILIATION;
+		this.secretIndex = null;
+		return this;
+	}
+
+	public String getSource() {
+		return this.source;
 	}
 
 	public Instant getReceivedAt() {

@@ -14,12 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record SyncEventView(UUID id, Instant receivedAt, String resourceLink, String lmsBackend, String outcome,
-		Integer secretIndex, String courseCode, UUID courseRunId, String syncMode, JsonNode changes, JsonNode errors) {
+		Integer secretIndex, String courseCode, UUID courseRunId, String syncMode, JsonNode changes, JsonNode errors,
+		String source) {
 
 	static SyncEventView of(SyncEvent event, JsonMapper json) {
 		return new SyncEventView(event.getId(), event.getReceivedAt(), event.getResourceLink(), event.getLmsBackend(),
 				event.getOutcome(), event.getSecretIndex(), event.getCourseCode(), event.getCourseRunId(),
-				event.getSyncMode(), parse(event.getChanges(), json), parse(event.getErrors(), json));
+				event.getSyncMode(), parse(event.getChanges(), json), parse(event.getErrors(), json),
+				event.getSource());
 	}
 
 	private static JsonNode parse(String text, JsonMapper json) {
