@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 
-import org.coursesync.courserun.CourseRunSync;
+import org.coursesync.sync.CourseRunSync;
+import org.coursesync.system.DatabaseFailures;
 import org.coursesync.lms.LmsBackend;
 import org.coursesync.synclog.SyncOutcome;
 import org.slf4j.Logger;
@@ -185,7 +186,7 @@ class Reconciler {
 		catch (RuntimeException ex) {
 			// A run held by a webhook beyond the lock timeout: that webhook is the newer
 			// write.
-			if (org.coursesync.system.LostRace.isLockTimeout(ex) || org.coursesync.system.LostRace.isLostRace(ex)) {
+			if (DatabaseFailures.isLockTimeout(ex) || DatabaseFailures.isLostRace(ex)) {
 				this.tally.skippedNewer++;
 				return;
 			}

@@ -180,7 +180,7 @@ public class CourseRunSync {
 	 */
 	public Optional<SyncOutcome> reconcile(UUID runId, long version, ObjectNode data, LmsBackend lms) {
 		return this.transaction.execute((status) -> {
-			CourseRun run = this.runs.findByIdForUpdate(runId).orElse(null);
+			CourseRun run = this.store.runForUpdate(runId).orElse(null);
 			if (run == null || run.getVersion() != version) {
 				return Optional.empty();
 			}
@@ -194,14 +194,14 @@ public class CourseRunSync {
 						SyncOutcome.REJECTED, -1, code, run.getId(), run.getSyncMode(), Map.of(), validation.errors()));
 				return Optional.of(SyncOutcome.REJECTED);
 			}
-			PublicCourseRun copy = this.publicRuns.findByDraftRunId(run.getId()).orElse(null);
+			PublicCourseRun copy = this.store.publicCopy(run.getId()).orElse(null);
 			Instant now = this.clock.instant();
 			AppliedUpdate applied = applyUpdate(run, copy, validation.values(), lms, now);
 			if (applied.changes().isEmpty()) {
 				return Optional.of(SyncOutcome.UNCHANGED);
 			}
 			if (applied.courseDirty()) {
-				this.courses.markUnpublishedChanges(run.getCourseId(), now);
+				this.store.markUnpublishedChanges(run.getCourseId(), now);
 			}
 			this.history.recordReconciliation(updated(run, lms, SyncOutcome.UPDATED, -1, code, applied.changes()));
 			return Optional.of(SyncOutcome.UPDATED);

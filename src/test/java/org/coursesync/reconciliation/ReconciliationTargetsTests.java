@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.coursesync.lms.LmsRegistry;
-import org.coursesync.system.CourseSyncProperties;
+import org.coursesync.lms.LmsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +31,7 @@ class ReconciliationTargetsTests {
 				B0 + "course-regex=^https://lms\\.example\\.com/courses/(?P<course_id>.+)/(course|info)/?$");
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ CourseSyncProperties.class, ReconciliationProperties.class })
+	@EnableConfigurationProperties({ LmsProperties.class, ReconciliationProperties.class })
 	static class Properties {
 
 	}
