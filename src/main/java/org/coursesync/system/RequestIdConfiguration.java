@@ -3,7 +3,6 @@ package org.coursesync.system;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Registers {@link RequestIdFilter} first of all filters, before the sync filter, so that
@@ -18,7 +17,7 @@ class RequestIdConfiguration {
 		registration.addUrlPatterns("/*");
 		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
 				jakarta.servlet.DispatcherType.ASYNC);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(RequestOrder.REQUEST_ID_FILTER);
 		return registration;
 	}
 

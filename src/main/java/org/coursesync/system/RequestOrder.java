@@ -4,19 +4,23 @@ import org.springframework.core.Ordered;
 
 /**
  * The order of the servlet filters and of the exception advice, in one place. Filters run
- * first to last: security headers on every answer, then the query-string check, then the
- * sync endpoint's signature gate; Spring Security's chain (with its login throttle) comes
- * after all of them, at its default order (-100), and the sync endpoint skips it.
+ * first to last: the request id (so every later log line has it), security headers on
+ * every answer, then the query-string check, then the sync endpoint's signature gate;
+ * Spring Security's chain (with its login throttle) comes after all of them, at its
+ * default order (-100), and the sync endpoint skips it.
  */
 public final class RequestOrder {
 
+	/** Takes or makes the request id: in the logs' context and the answer's header. */
+	public static final int REQUEST_ID_FILTER = Ordered.HIGHEST_PRECEDENCE;
+
 	/** Sets the security headers, on every answer including the gate's refusals. */
-	public static final int SECURITY_HEADERS_FILTER = Ordered.HIGHEST_PRECEDENCE;
+	public static final int SECURITY_HEADERS_FILTER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	/**
 	 * Refuses a query string that is not percent-encoded UTF-8 (not on the sync path).
 	 */
-	public static final int QUERY_STRING_FILTER = Ordered.HIGHEST_PRECEDENCE + 1;
+	public static final int QUERY_STRING_FILTER = Ordered.HIGHEST_PRECEDENCE + 2;
 
 	/** The sync endpoint's gate: version, method, size, signature, replay. */
 	public static final int SYNC_GATE_FILTER = Ordered.HIGHEST_PRECEDENCE + 20;
