@@ -236,7 +236,7 @@ class CourseApi {
 			}
 			catch (OAuth2AuthorizationException ex) {
 				throw new ListingFailed(number,
-						"the token endpoint refused the client credentials (" + ex.getError().getErrorCode() + ")");
+						"no token from the token endpoint (" + ex.getError().getErrorCode() + ")");
 			}
 			catch (ResourceAccessException ex) {
 				throw new Retriable(isTimeout(ex) ? "timed out" : "could not connect");

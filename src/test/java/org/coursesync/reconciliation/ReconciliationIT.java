@@ -54,6 +54,8 @@ class ReconciliationIT {
 
 	static final String PUBLIC = "https://protected.lms";
 
+	static final String WRONG = "https://wrong.lms";
+
 	static final String A = "course-v1:edX+A+1";
 
 	static final String B = "course-v1:edX+B+1";
@@ -97,6 +99,14 @@ class ReconciliationIT {
 		registry.add(b + "[2].base-url", () -> "https://base.lms");
 		registry.add(b + "[2].backend", () -> "base");
 		registry.add(b + "[2].course-regex", () -> "^https://base\\.lms/");
+		registry.add(b + "[3].base-url", () -> WRONG);
+		registry.add(b + "[3].backend", () -> "openedx");
+		registry.add(b + "[3].course-regex", () -> "^https://wrong\\.lms/courses/(?P<course_id>.+)/(course|info)/?$");
+		registry.add(b + "[3].reconciliation.course-api-url", () -> lms.url(FakeOpenEdx.API));
+		registry.add(b + "[3].reconciliation.token-url", () -> lms.url("/oauth2/access_token"));
+		registry.add(b + "[3].reconciliation.client-id", () -> FakeOpenEdx.CLIENT_ID);
+		registry.add(b + "[3].reconciliation.client-secret", () -> "not-the-secret");
+		registry.add(b + "[3].reconciliation.username", () -> FakeOpenEdx.USERNAME);
 		registry.add("coursesync.reconciliation-request-timeout", () -> "1s");
 		registry.add("coursesync.reconciliation-check", () -> "1h");
 	}
@@ -371,6 +381,18 @@ class ReconciliationIT {
 		lms.fault(1, Fault.UNAVAILABLE_ONCE);
 		assertThat(reconcile(DRAFT).get("status").asString()).isEqualTo("finished");
 		assertThat(output.getAll()).doesNotContain(FakeOpenEdx.CLIENT_SECRET).doesNotContain("tok-1");
+	}
+
+	@Test
+	void refusedClientCredentialsFailOnTheFirstPage(CapturedOutput output) throws Exception {
+		lms.serve(2, FakeOpenEdx.course(A, MAR, DEC, false));
+		JsonNode report = reconcile(WRONG);
+		assertThat(report.get("status").asString()).isEqualTo("failed");
+		// Spring Security names the refusal (here invalid_token_response: a 401 answer).
+		assertThat(report.get("error").asString()).startsWith("page 1: no token from the token endpoint (");
+		assertThat(lms.apiRequests()).isEmpty();
+		assertThat(output.getAll()).doesNotContain("not-the-secret");
+		assertThat(report.toString()).doesNotContain("not-the-secret");
 	}
 
 	// Faults: each ends as the contract says, naming the page and the cause; the pages
