@@ -47,8 +47,8 @@ class DurableH2Commits {
 			"executeLargeBatch");
 
 	/**
-	 * Wraps the pool of an H2 file database; runs after every other post-processor of the
-	 * pool (they configure the pool itself).
+	 * Wraps the pool of an H2 file database; ordered last, after the post-processors that
+	 * configure the pool itself ({@link LockTimeoutConfiguration}).
 	 */
 	@Bean
 	static BeanPostProcessor durableH2CommitsPostProcessor() {
@@ -112,7 +112,10 @@ class DurableH2Commits {
 
 	}
 
-	/** Hands out connections whose commits are written to the file before they return. */
+	/**
+	 * Hands out connections whose commits are recorded, so that the answer that follows
+	 * waits until they are in the file.
+	 */
 	static final class DurableDataSource extends DelegatingDataSource {
 
 		private final Checkpoints checkpoints;
