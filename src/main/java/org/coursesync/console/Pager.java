@@ -1,0 +1,44 @@
+package org.coursesync.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.coursesync.system.PageView;
+
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Links to the previous and next pages of a list, keeping the current request's other
+ * parameters (its filters).
+ *
+ * @param page the page shown, from 0
+ * @param totalPages how many pages there are
+ * @param totalItems how many items there are
+ * @param previous the previous page's URL, or {@code null} on the first
+ * @param next the next page's URL, or {@code null} on the last
+ */
+record Pager(int page, int totalPages, long totalItems, String previous, String next) {
+
+	/**
+	 * The pager of {@code view}, its page given by the {@code parameter} query parameter.
+	 */
+	static Pager of(PageView<?> view, String parameter) {
+		String previous = (view.page() > 0) ? link(parameter, view.page() - 1) : null;
+		String next = (view.page() + 1 < view.totalPages()) ? link(parameter, view.page() + 1) : null;
+		return new Pager(view.page(), view.totalPages(), view.totalItems(), previous, next);
+	}
+
+	/**
+	 * A link relative to this host: the path and the query as sent, with another page.
+	 */
+	private static String link(String parameter, int page) {
+		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+			.getRequest();
+		return UriComponentsBuilder.fromPath(request.getRequestURI())
+			.query(request.getQueryString())
+			.replaceQueryParam(parameter, page)
+			.build()
+			.toUriString();
+	}
+
+}
