@@ -11,13 +11,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Links to the previous and next pages of a list, keeping the current request's other
  * parameters (its filters).
  *
- * @param page the page shown, from 0
- * @param totalPages how many pages there are
- * @param totalItems how many items there are
+ * @param summary which page this is ("Page 2 of 5, 93 items"; without totals for a list
+ * too long to count)
  * @param previous the previous page's URL, or {@code null} on the first
  * @param next the next page's URL, or {@code null} on the last
  */
-record Pager(int page, int totalPages, long totalItems, String previous, String next) {
+record Pager(String summary, String previous, String next) {
 
 	/**
 	 * The pager of {@code view}, its page given by the {@code parameter} query parameter.
@@ -25,7 +24,9 @@ record Pager(int page, int totalPages, long totalItems, String previous, String 
 	static Pager of(PageView<?> view, String parameter) {
 		String previous = (view.page() > 0) ? link(parameter, view.page() - 1) : null;
 		String next = (view.page() + 1 < view.totalPages()) ? link(parameter, view.page() + 1) : null;
-		return new Pager(view.page(), view.totalPages(), view.totalItems(), previous, next);
+		String summary = "Page " + (view.page() + 1) + " of " + Math.max(1, view.totalPages()) + ", "
+				+ view.totalItems() + ((view.totalItems() == 1) ? " item" : " items");
+		return new Pager(summary, previous, next);
 	}
 
 	/**
