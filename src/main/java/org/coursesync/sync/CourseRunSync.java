@@ -395,9 +395,10 @@ public class CourseRunSync {
 			runFields.addAll(fields(applied.changes()));
 			copyFields.addAll(applied.copyFields());
 			courseDirty |= applied.courseDirty();
-			events.add(this.history.event(
-					updated(run, lms, SyncOutcome.UPDATED, item.secretIndex(), found.courseCode(), applied.changes())));
-			results.add(new ItemResult(SyncOutcome.UPDATED, Map.of(), lms.baseUrl(), mode.wireName()));
+			SyncOutcome outcome = applied.outcome();
+			events.add(this.history
+				.event(updated(run, lms, outcome, item.secretIndex(), found.courseCode(), applied.changes())));
+			results.add(new ItemResult(outcome, Map.of(), lms.baseUrl(), mode.wireName()));
 		}
 		if (!events.isEmpty()) {
 			this.postgresUpdates.update(connection, run, runFields, publicCopy, copyFields,
@@ -431,6 +432,12 @@ public class CourseRunSync {
 	 */
 	private record AppliedUpdate(Map<String, Map<String, Object>> changes, Set<RunField> copyFields,
 			boolean courseDirty) {
+
+		/** {@code unchanged} when no stored value of the run or its copy changed. */
+		SyncOutcome outcome() {
+			return (this.changes.isEmpty() && this.copyFields.isEmpty()) ? SyncOutcome.UNCHANGED : SyncOutcome.UPDATED;
+		}
+
 	}
 
 	private static Set<RunField> fields(Map<String, Map<String, Object>> changes) {
@@ -446,14 +453,16 @@ public class CourseRunSync {
 		}
 		Instant now = this.clock.instant();
 		AppliedUpdate applied = applyUpdate(run, publicCopy, values, lms, now);
+		SyncOutcome outcome = applied.outcome();
 		if (run.getSyncMode() == SyncMode.SYNC_TO_PUBLIC && publicCopy == null
 				&& this.store.isPublished(run.getCourseId())) {
 			this.entityManager.persist(new PublicCourseRun(run, now));
+			outcome = SyncOutcome.UPDATED;
 		}
 		if (applied.courseDirty()) {
 			this.store.markUnpublishedChanges(run.getCourseId(), now);
 		}
-		return record(run, lms, SyncOutcome.UPDATED, secretIndex, applied.changes());
+		return record(run, lms, outcome, secretIndex, applied.changes());
 	}
 
 	private ItemResult create(ObjectNode data, String link, Map<RunField, Object> values, LmsBackend lms,
