@@ -23,9 +23,12 @@ record Pager(String summary, String previous, String next) {
 	 */
 	static Pager of(PageView<?> view, String parameter) {
 		String previous = (view.page() > 0) ? link(parameter, view.page() - 1) : null;
-		String next = (view.page() + 1 < view.totalPages()) ? link(parameter, view.page() + 1) : null;
-		String summary = "Page " + (view.page() + 1) + " of " + Math.max(1, view.totalPages()) + ", "
-				+ view.totalItems() + ((view.totalItems() == 1) ? " item" : " items");
+		String next = view.hasNext() ? link(parameter, view.page() + 1) : null;
+		String summary = "Page " + (view.page() + 1);
+		if (view.totalPages() != null) {
+			summary += " of " + Math.max(1, view.totalPages()) + ", " + view.totalItems()
+					+ ((view.totalItems() == 1) ? " item" : " items");
+		}
 		return new Pager(summary, previous, next);
 	}
 

@@ -7,7 +7,11 @@ import java.util.UUID;
 import org.coursesync.admin.CourseRunAdmin;
 import org.coursesync.admin.CourseRunAdmin.RunDetail;
 import org.coursesync.course.CourseRuns;
+import org.coursesync.synclog.SyncEventFilter;
+import org.coursesync.synclog.SyncEventView;
+import org.coursesync.synclog.SyncEvents;
 import org.coursesync.system.ApiProblem;
+import org.coursesync.system.PageView;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
@@ -30,15 +34,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RunPageController {
 
+	static final int HISTORY_SIZE = 20;
+
 	private final CourseRunAdmin runs;
 
 	private final CourseRuns courseRuns;
 
+	private final SyncEvents events;
+
 	private final PageRoles roles;
 
-	RunPageController(CourseRunAdmin runs, CourseRuns courseRuns, PageRoles roles) {
+	RunPageController(CourseRunAdmin runs, CourseRuns courseRuns, SyncEvents events, PageRoles roles) {
 		this.runs = runs;
 		this.courseRuns = courseRuns;
+		this.events = events;
 		this.roles = roles;
 	}
 
@@ -94,7 +103,14 @@ class RunPageController {
 				this.courseRuns.run(id).map((run) -> this.courseRuns.courseCode(run.getCourseId())).orElse(null));
 		model.addAttribute("copies", RunCopies.of(detail.run(), detail.publicRun()));
 		model.addAttribute("canEdit", this.roles.has(user, "EDITOR"));
-		model.addAttribute("historyPage", page);
+		if (page < 0) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page: expected an integer from 0");
+		}
+		// The admin API's history query, on the run's index (sync_event_run).
+		SyncEventFilter filter = new SyncEventFilter(null, null, null, null, id, null, null);
+		PageView<SyncEventView> history = this.events.page(filter, page, HISTORY_SIZE);
+		model.addAttribute("history", HistoryPageController.rows(history.items()));
+		model.addAttribute("historyPager", Pager.of(history, "page"));
 	}
 
 	private RunDetail detail(UUID id) {
