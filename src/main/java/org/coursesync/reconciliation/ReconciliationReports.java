@@ -27,11 +27,13 @@ public class ReconciliationReports {
 		this.store = store;
 	}
 
-	/** The reports, newest first (the {@code reconciliation_started} index). */
+	/**
+	 * The reports, newest first, read on the {@code reconciliation_started} index; not
+	 * counted (a page reads its rows and one more, which tells whether a next page
+	 * exists).
+	 */
 	public PageView<ReportView> page(int page, int size) {
-		List<ReportView> items = this.store.page(page, size);
-		long total = this.store.count();
-		return new PageView<>(items, page, size, total, (int) ((total + size - 1) / size));
+		return PageView.uncounted(this.store.slice((long) page * size, size + 1), page, size);
 	}
 
 	public Optional<ReportView> find(UUID id) {
