@@ -28,6 +28,14 @@ public class ApiProblem extends RuntimeException {
 		return new ApiProblem(HttpStatus.CONFLICT, detail, Map.of());
 	}
 
+	/**
+	 * A 403: the user's role does not allow the call; {@code detail} names the role
+	 * needed.
+	 */
+	public static ApiProblem forbidden(String detail) {
+		return new ApiProblem(HttpStatus.FORBIDDEN, detail, Map.of());
+	}
+
 	public static ApiProblem badRequest(String detail) {
 		return new ApiProblem(HttpStatus.BAD_REQUEST, detail, Map.of());
 	}

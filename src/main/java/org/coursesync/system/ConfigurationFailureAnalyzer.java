@@ -39,6 +39,11 @@ class ConfigurationFailureAnalyzer implements FailureAnalyzer {
 			action.append(" The regex uses Python syntax, as Richie's COURSE_REGEX; an openedx backend names ")
 				.append("its course key group, e.g. ^.*/courses/(?P<course_id>.+)/(course|info)/?$");
 		}
+		if (key.startsWith("coursesync.admin.")) {
+			action.append(" Users are listed under coursesync.admin.users, each {username, password, role} with role ")
+				.append("viewer, editor or admin and a unique user name; at least one admin is needed (a user, or ")
+				.append("coursesync.admin.username and coursesync.admin.password).");
+		}
 		return new FailureAnalysis("Invalid configuration: " + message, action.toString(), cause);
 	}
 

@@ -34,11 +34,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> apiProblem(ApiProblem ex) {
+		return ResponseEntity.status(ex.status()).body(problem(ex));
+	}
+
+	/** The body of {@code ex}, for this advice and for the security chain's answers. */
+	static ProblemDetail problem(ApiProblem ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		if (!ex.errors().isEmpty()) {
 			problem.setProperty("errors", ex.errors());
 		}
-		return ResponseEntity.status(ex.status()).body(problem);
+		return problem;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

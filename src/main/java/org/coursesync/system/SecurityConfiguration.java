@@ -10,18 +10,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what: the sync endpoint and the catalog API check their own credentials
- * (signature, subscription key); admin endpoints and metrics need the admin login (HTTP
- * Basic); health and the API description are open; everything else is closed.
+ * (signature, subscription key); admin endpoints and metrics need a login (HTTP Basic,
+ * users from {@link AdminUsers}) with the role {@link AdminAccess} names; health and the
+ * API description are open; everything else is closed.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -37,8 +35,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, Clock clock)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+			ProblemAccessDeniedHandler accessDenied, Clock clock) throws Exception {
 		// Not a bean: a Filter bean would also be registered for every path, the sync
 		// endpoint included.
 		LoginThrottleFilter throttle = new LoginThrottleFilter(clock);
@@ -48,18 +46,21 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(HttpMethod.GET, "/api/*/catalogs/*/course-runs")
-						.permitAll()
-						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-						.permitAll()
-						.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-						.permitAll()
-						.requestMatchers("/api/admin/**", "/actuator/**")
-						.hasRole("ADMIN")
-						.anyRequest()
-						.authenticated())
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			.authorizeHttpRequests((requests) -> {
+				requests.requestMatchers(HttpMethod.GET, "/api/*/catalogs/*/course-runs")
+					.permitAll()
+					.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+					.permitAll()
+					.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+					.permitAll();
+				// Roles by method (AdminAccess); the role hierarchy (AdminUsers) lets a
+				// higher role in.
+				AdminAccess.RULES
+					.forEach((rule) -> requests.requestMatchers(rule.matcher()).hasRole(rule.role().name()));
+				requests.anyRequest().authenticated();
+			})
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable());
 		return http.build();
@@ -68,53 +69,6 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
-	UserDetailsService adminUser(AdminProperties properties, PasswordEncoder encoder) {
-		AdminProperties.Admin admin = properties.admin();
-		if (admin.password() == null || admin.password().isBlank()) {
-			throw new IllegalStateException("coursesync.admin.password is not set: set it (environment variable "
-					+ "COURSESYNC_ADMIN_PASSWORD) to a strong password; only the dev profile has a default");
-		}
-		if (admin.username() == null || admin.username().isBlank()) {
-			throw new IllegalStateException("coursesync.admin.username is blank: set the admin user name");
-		}
-		if (admin.username().contains(":")) {
-			throw new IllegalStateException("coursesync.admin.username contains ':': HTTP Basic splits the login "
-					+ "at the first colon, so this user could never log in");
-		}
-		// A value already encoded ("{bcrypt}...") is used as is; a plain one is hashed
-		// once here.
-		String password = admin.password().startsWith("{") ? checkEncoded(admin.password(), encoder)
-				: encoder.encode(admin.password());
-		return new InMemoryUserDetailsManager(
-				User.withUsername(admin.username()).password(password).roles("ADMIN").build());
-	}
-
-	/**
-	 * An encoded password must be one this application can check, and not blank
-	 * ({@code {noop}} followed by spaces would be a password of spaces).
-	 */
-	private static String checkEncoded(String encoded, PasswordEncoder encoder) {
-		int end = encoded.indexOf('}');
-		if (end < 0 || encoded.substring(end + 1).isBlank()) {
-			throw new IllegalStateException("coursesync.admin.password starts with '{' but holds no encoded "
-					+ "password after its {id}: give a hash such as {bcrypt}$2a$10$..., or a plain password");
-		}
-		try {
-			// Throws now instead of at every login: upgradeEncoding checks the shape of
-			// a bcrypt hash, matches an unknown {id} or another encoder's hash.
-			encoder.upgradeEncoding(encoded);
-			encoder.matches("probe", encoded);
-		}
-		catch (IllegalArgumentException ex) {
-			// Neither the id nor the cause is quoted: a plain password starting with
-			// '{' would be printed.
-			throw new IllegalStateException("coursesync.admin.password is not a hash this application can check "
-					+ "(unknown {id} or malformed hash): use {bcrypt}$2a$...; a plain password must not start with '{'");
-		}
-		return encoded;
 	}
 
 }

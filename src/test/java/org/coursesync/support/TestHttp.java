@@ -72,16 +72,54 @@ public final class TestHttp {
 
 	/** A request with the admin login and a JSON body. */
 	public HttpResponse<String> admin(String method, String path, String json) {
+		return as(adminAuthorization(), method, path, json);
+	}
+
+	/**
+	 * A request with the login of a user of the test profile ({@code viewer},
+	 * {@code editor} or {@code admin}) and a JSON body.
+	 */
+	public HttpResponse<String> as(TestUser user, String method, String path, String json) {
+		return as(user.authorization(), method, path, json);
+	}
+
+	private HttpResponse<String> as(String authorization, String method, String path, String json) {
 		HttpRequest.BodyPublisher body = (json != null) ? HttpRequest.BodyPublishers.ofString(json)
 				: HttpRequest.BodyPublishers.noBody();
 		HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
-			.header("Authorization", adminAuthorization())
+			.header("Authorization", authorization)
 			.method(method, body);
 		if (json != null) {
 			builder.header("Content-Type",
 					method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
 		}
 		return send(builder);
+	}
+
+	/** The users of the test profile (application-test.yml), one per role. */
+	public enum TestUser {
+
+		VIEWER("viewer", "test-viewer-password"), EDITOR("editor", "test-editor-password"),
+		ADMIN("admin", "test-admin-password");
+
+		private final String username;
+
+		private final String password;
+
+		TestUser(String username, String password) {
+			this.username = username;
+			this.password = password;
+		}
+
+		public String username() {
+			return this.username;
+		}
+
+		String authorization() {
+			return "Basic " + Base64.getEncoder()
+				.encodeToString((this.username + ":" + this.password).getBytes(StandardCharsets.UTF_8));
+		}
+
 	}
 
 	public static String adminAuthorization() {

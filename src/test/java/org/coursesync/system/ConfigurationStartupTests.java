@@ -2,6 +2,7 @@ package org.coursesync.system;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -22,6 +23,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.unit.DataSize;
@@ -83,7 +87,8 @@ class ConfigurationStartupTests {
 						"catalogs[main].subscriptionKeys"),
 				Arguments.of("coursesync.catalogs.main.subscription-keys[0]", " ",
 						"catalogs[main].subscriptionKeys[0]"),
-				Arguments.of("coursesync.lms-backends[0].base-url", " ", "lmsBackends[0].baseUrl"));
+				Arguments.of("coursesync.lms-backends[0].base-url", " ", "lmsBackends[0].baseUrl"),
+				Arguments.of("coursesync.admin.users[0].role", "superuser", "coursesync.admin.users[0].role"));
 	}
 
 	@ParameterizedTest
@@ -151,8 +156,7 @@ class ConfigurationStartupTests {
 		this.binding
 			.withPropertyValues("coursesync.admin.username=" + username, "coursesync.admin.password=" + password)
 			.run((context) -> assertThatIllegalStateException()
-				.isThrownBy(
-						() -> new SecurityConfiguration().adminUser(context.getBean(AdminProperties.class), encoder))
+				.isThrownBy(() -> new AdminUsers().users(context.getBean(AdminProperties.class), encoder))
 				.withMessageStartingWith(key)
 				.withMessageNotContaining("secret")
 				.withMessageNotContaining("nothing")
@@ -164,11 +168,80 @@ class ConfigurationStartupTests {
 			"{bcrypt}$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG", "plain", "'  spaced  '" })
 	void acceptsAWorkingAdminLogin(String password) {
 		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		bind(Map.of("coursesync.admin.password", password)).run((context) -> assertThat(
-				new SecurityConfiguration().adminUser(context.getBean(AdminProperties.class), encoder)
-					.loadUserByUsername("admin")
-					.getAuthorities())
-			.hasSize(1));
+		bind(Map.of("coursesync.admin.password", password))
+			.run((context) -> assertThat(new AdminUsers().users(context.getBean(AdminProperties.class), encoder)
+				.loadUserByUsername("admin")
+				.getAuthorities()).hasSize(1));
+	}
+
+	@Test
+	void logsInEveryConfiguredUserWithTheirRole() {
+		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		this.binding
+			.withPropertyValues("coursesync.admin.password=x", "coursesync.admin.users[0].username=vera",
+					"coursesync.admin.users[0].password={noop}v", "coursesync.admin.users[0].role=viewer",
+					"coursesync.admin.users[1].username=ed", "coursesync.admin.users[1].password=e",
+					"coursesync.admin.users[1].role=EDITOR")
+			.run((context) -> {
+				UserDetailsService users = new AdminUsers().users(context.getBean(AdminProperties.class), encoder);
+				assertThat(authorities(users.loadUserByUsername("admin"))).containsExactly("ROLE_ADMIN");
+				assertThat(authorities(users.loadUserByUsername("vera"))).containsExactly("ROLE_VIEWER");
+				assertThat(authorities(users.loadUserByUsername("ed"))).containsExactly("ROLE_EDITOR");
+				assertThat(encoder.matches("e", users.loadUserByUsername("ed").getPassword())).isTrue();
+			});
+	}
+
+	@Test
+	void anAdminFromTheUsersListIsEnough() {
+		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		this.binding
+			.withPropertyValues("coursesync.admin.users[0].username=alice",
+					"coursesync.admin.users[0].password={noop}a", "coursesync.admin.users[0].role=admin")
+			.run((context) -> {
+				UserDetailsService users = new AdminUsers().users(context.getBean(AdminProperties.class), encoder);
+				assertThat(authorities(users.loadUserByUsername("alice"))).containsExactly("ROLE_ADMIN");
+				// The older pair counts only when its password is set.
+				assertThatException().isThrownBy(() -> users.loadUserByUsername("admin"));
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			// Nobody is an admin.
+			"|vera|v|viewer||||coursesync.admin.password is not set and no coursesync.admin.users entry has the role admin",
+			// The older admin's name again, in another letter case.
+			"x|Admin|v|viewer||||coursesync.admin.users[0].username: 'Admin' is already the user name of coursesync.admin.username",
+			"x|ed|e|editor|ED|f|admin|coursesync.admin.users[1].username: 'ED' is already the user name of coursesync.admin.users[0].username",
+			"x|ed|e|||||coursesync.admin.users[0].role is not set",
+			"x|ed||editor||||coursesync.admin.users[0].password",
+			"x|ed|{bcrypt}not-a-hash-secret|editor||||coursesync.admin.users[0].password",
+			"x|e:d|e|editor||||coursesync.admin.users[0].username contains ':'",
+			"x| |e|editor||||coursesync.admin.users[0].username is blank" })
+	void refusesUsersThatCannotWork(String adminPassword, String name0, String password0, String role0, String name1,
+			String password1, String role1, String message) {
+		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		Map<String, String> values = new LinkedHashMap<>();
+		put(values, "coursesync.admin.password", adminPassword);
+		put(values, "coursesync.admin.users[0].username", name0);
+		put(values, "coursesync.admin.users[0].password", password0);
+		put(values, "coursesync.admin.users[0].role", role0);
+		put(values, "coursesync.admin.users[1].username", name1);
+		put(values, "coursesync.admin.users[1].password", password1);
+		put(values, "coursesync.admin.users[1].role", role1);
+		bind(values).run((context) -> assertThatIllegalStateException()
+			.isThrownBy(() -> new AdminUsers().users(context.getBean(AdminProperties.class), encoder))
+			.withMessageStartingWith(message)
+			.withMessageNotContaining("secret"));
+	}
+
+	private static void put(Map<String, String> values, String key, String value) {
+		if (value != null) {
+			values.put(key, value);
+		}
+	}
+
+	private static List<String> authorities(UserDetails user) {
+		return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
 	}
 
 	private static void start(String... properties) {

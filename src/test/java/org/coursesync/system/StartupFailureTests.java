@@ -42,6 +42,26 @@ class StartupFailureTests {
 	}
 
 	@Test
+	void duplicateUserNameNamesTheKey(CapturedOutput output) {
+		Map<String, String> users = new LinkedHashMap<>();
+		users.put("coursesync.admin.users[0].username", "alice");
+		users.put("coursesync.admin.users[0].password", "{noop}first-password");
+		users.put("coursesync.admin.users[0].role", "editor");
+		users.put("coursesync.admin.users[1].username", "Alice");
+		users.put("coursesync.admin.users[1].password", "second-password");
+		users.put("coursesync.admin.users[1].role", "viewer");
+		failToStart(users);
+		String report = report(output);
+		assertThat(report)
+			.contains("coursesync.admin.users[1].username: 'Alice' is already the user name of "
+					+ "coursesync.admin.users[0].username")
+			.contains("COURSESYNC_ADMIN_USERS_1_USERNAME")
+			.contains("Action:");
+		assertThat(output.getAll()).doesNotContain("first-password").doesNotContain("second-password");
+		assertShort(output);
+	}
+
+	@Test
 	void productionStartOnH2Warns(CapturedOutput output) {
 		failToStart(Map.of("coursesync.admin.password", ""));
 		assertThat(output.getOut()).containsPattern("WARN .*spring\\.datasource\\.url is the embedded H2 database")
