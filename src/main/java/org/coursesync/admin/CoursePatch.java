@@ -17,9 +17,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A JSON merge patch of a course's editable fields, validated all at once: a key present
- * is set, {@code null} clears it (except the title), an unknown key is an error.
+ * is set, {@code null} clears it (except the title), an unknown key is an error. Public:
+ * the console's course form applies the same rules.
  */
-final class CoursePatch {
+public final class CoursePatch {
 
 	static final Set<String> FIELDS = Set.of("title", "min_effort", "max_effort", "pacing_type", "weeks_to_complete",
 			"modular_credit", "marketing_url");
@@ -57,7 +58,7 @@ final class CoursePatch {
 	/**
 	 * Applies {@code patch} to {@code course}, or throws a 400 listing every bad field.
 	 */
-	static void apply(JsonNode patch, Course course) {
+	public static void apply(JsonNode patch, Course course) {
 		if (patch == null || !patch.isObject()) {
 			throw ApiProblem.badRequest("Send a JSON object of the fields to change: " + new TreeSet<>(FIELDS) + ".");
 		}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,9 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * pass the limit either; a login that finds every slot held by logins still being checked
  * waits for one. Runs inside Spring Security's chain, just before the Basic filter: the
  * paths that chain ignores (the signed sync endpoint) are never throttled. Per instance,
- * in memory and bounded.
+ * in memory and bounded. {@link #formLogin} throttles a login form the same way.
  */
-class LoginThrottleFilter extends OncePerRequestFilter {
+public final class LoginThrottleFilter extends OncePerRequestFilter {
 
 	static final int MAX_FAILURES = 10;
 
@@ -42,8 +43,31 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	private final Predicate<HttpServletRequest> isLogin;
+
+	/** Where a refused form login is sent; {@code null} for HTTP Basic logins. */
+	private final String refusedFormLogin;
+
 	LoginThrottleFilter(Clock clock) {
+		this(clock, (request) -> isBasicLogin(request.getHeader("Authorization")), null);
+	}
+
+	private LoginThrottleFilter(Clock clock, Predicate<HttpServletRequest> isLogin, String refusedFormLogin) {
 		this.clock = clock;
+		this.isLogin = isLogin;
+		this.refusedFormLogin = refusedFormLogin;
+	}
+
+	/**
+	 * Throttles the logins a form POSTs to {@code loginPath}, with the same limits: a
+	 * login that leaves the request unauthenticated failed. Goes just before the form's
+	 * login filter (after the CSRF check). A refused login is sent back to the form with
+	 * {@code ?throttled} (303) instead of a JSON problem.
+	 */
+	public static OncePerRequestFilter formLogin(Clock clock, String loginPath) {
+		return new LoginThrottleFilter(clock,
+				(request) -> "POST".equals(request.getMethod()) && loginPath.equals(request.getServletPath()),
+				loginPath + "?throttled");
 	}
 
 	/**
@@ -62,7 +86,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !isBasicLogin(request.getHeader("Authorization"));
+		return !this.isLogin.test(request);
 	}
 
 	@Override
@@ -71,6 +95,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		String client = request.getRemoteAddr();
 		LoginAttempts.Decision decision = reserve(client);
 		if (decision instanceof LoginAttempts.Refused refused) {
+			if (this.refusedFormLogin != null) {
+				response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+				response.setHeader("Location", request.getContextPath() + this.refusedFormLogin);
+				return;
+			}
 			refuse(response, refused);
 			return;
 		}
@@ -160,11 +189,18 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
 	}
 
-	private static LoginAttempts.Outcome outcome(int status, boolean completed) {
+	private LoginAttempts.Outcome outcome(int status, boolean completed) {
 		if (status == HttpServletResponse.SC_UNAUTHORIZED) {
 			return LoginAttempts.Outcome.FAILED;
 		}
-		return completed ? LoginAttempts.Outcome.ACCEPTED : LoginAttempts.Outcome.UNKNOWN;
+		if (!completed) {
+			return LoginAttempts.Outcome.UNKNOWN;
+		}
+		if (this.refusedFormLogin != null) {
+			// A form login answers a redirect either way: the security context tells.
+			return isAuthenticated() ? LoginAttempts.Outcome.ACCEPTED : LoginAttempts.Outcome.FAILED;
+		}
+		return LoginAttempts.Outcome.ACCEPTED;
 	}
 
 	private static void refuse(HttpServletResponse response, LoginAttempts.Refused refused) throws IOException {
