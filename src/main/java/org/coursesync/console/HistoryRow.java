@@ -22,14 +22,14 @@ import tools.jackson.databind.JsonNode;
  * @param changes the changed fields
  * @param errors the field errors sent back, for a rejected item
  */
-record HistoryRow(Instant receivedAt, String outcome, String source, String resourceLink, String lmsBackend,
+public record HistoryRow(Instant receivedAt, String outcome, String source, String resourceLink, String lmsBackend,
 		String courseCode, UUID courseRunId, String syncMode, List<Change> changes, List<Change> errors) {
 
 	/**
 	 * A changed field (its value before and after), or a field's error messages (in
 	 * {@code after}).
 	 */
-	record Change(String field, String before, String after) {
+	public record Change(String field, String before, String after) {
 	}
 
 	/** The changes of a history row's {@code changes} JSON: field to before and after. */
@@ -63,10 +63,10 @@ record HistoryRow(Instant receivedAt, String outcome, String source, String reso
 		return list;
 	}
 
-	/** A JSON value as text: a string without its quotes, null as empty. */
+	/** A JSON value as text: a string without its quotes; null for none. */
 	static String text(JsonNode value) {
 		if (value == null || value.isNull()) {
-			return "";
+			return null;
 		}
 		return value.isString() ? value.asString() : value.toString();
 	}

@@ -16,7 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param previous the previous page's URL, or {@code null} on the first
  * @param next the next page's URL, or {@code null} on the last
  */
-record Pager(String summary, String previous, String next) {
+public record Pager(String summary, String previous, String next) {
 
 	/**
 	 * The pager of {@code view}, its page given by the {@code parameter} query parameter.

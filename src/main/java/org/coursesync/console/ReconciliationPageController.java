@@ -5,22 +5,21 @@ import java.util.UUID;
 import org.coursesync.reconciliation.ReconciliationReports;
 import org.coursesync.reconciliation.ReconciliationReports.Started;
 import org.coursesync.reconciliation.ReportView;
+import org.coursesync.system.ApiProblem;
 import org.coursesync.system.PageView;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The reconciliation reports (newest first), one report with every field, and the start
- * button, shown to admins only and refused (403) to anyone else.
+ * button, shown to admins only ({@code canDelete}); the security chain refuses the start
+ * to anyone else (403).
  */
 @Controller
 class ReconciliationPageController {
@@ -29,37 +28,33 @@ class ReconciliationPageController {
 
 	private final ReconciliationReports reports;
 
-	private final PageRoles roles;
-
-	ReconciliationPageController(ReconciliationReports reports, PageRoles roles) {
+	ReconciliationPageController(ReconciliationReports reports) {
 		this.reports = reports;
-		this.roles = roles;
 	}
 
 	@GetMapping("/admin/reconciliations")
-	String list(@RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
+	String list(@RequestParam(defaultValue = "0") int page, Model model) {
 		if (page < 0) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page: expected an integer from 0");
+			throw ApiProblem.badRequest("Invalid 'page': expected an integer from 0.");
 		}
+		model.addAttribute("section", "reconciliations");
 		PageView<ReportView> reports = this.reports.page(page, PAGE_SIZE);
 		model.addAttribute("reports", reports);
 		model.addAttribute("pager", Pager.of(reports, "page"));
 		model.addAttribute("backends", this.reports.backends());
-		model.addAttribute("canStart", this.roles.has(user, "ADMIN"));
 		return "admin/reconciliations";
 	}
 
 	@GetMapping("/admin/reconciliations/{id}")
 	String show(@PathVariable UUID id, Model model) {
-		model.addAttribute("report", this.reports.find(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No reconciliation with this id.")));
+		model.addAttribute("section", "reconciliations");
+		model.addAttribute("report",
+				this.reports.find(id).orElseThrow(() -> ApiProblem.notFound("No reconciliation with this id.")));
 		return "admin/reconciliation";
 	}
 
 	@PostMapping("/admin/reconciliations")
-	String start(@RequestParam(name = "lms_backend", required = false) String backend, Authentication user,
-			RedirectAttributes redirect) {
-		this.roles.require(user, "ADMIN");
+	String start(@RequestParam(name = "lms_backend", required = false) String backend, RedirectAttributes redirect) {
 		if (backend == null || backend.isBlank()) {
 			redirect.addFlashAttribute("error", "Choose an LMS backend to reconcile.");
 			return "redirect:/admin/reconciliations";

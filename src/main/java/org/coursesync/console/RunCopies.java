@@ -10,10 +10,10 @@ import org.coursesync.course.RunView;
  * @param published whether the run has a public copy
  * @param rows one per field, in page order
  */
-record RunCopies(boolean published, List<Row> rows) {
+public record RunCopies(boolean published, List<Row> rows) {
 
 	/** One field: its text in the draft and in the public copy. */
-	record Row(String name, String label, String draft, String published, boolean differs) {
+	public record Row(String name, String label, String draft, String published, boolean differs) {
 	}
 
 	static RunCopies of(RunView draft, RunView copy) {

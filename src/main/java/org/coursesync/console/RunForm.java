@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param fields the inputs, in page order
  * @param error an error that belongs to no field, or {@code null}
  */
-record RunForm(List<Input> fields, String error) {
+public record RunForm(List<Input> fields, String error) {
 
 	/** Optional text fields: an empty input clears them. */
 	private static final Set<String> CLEARABLE = Set.of("title", "start", "end", "enrollment_start", "enrollment_end",
@@ -42,7 +42,8 @@ record RunForm(List<Input> fields, String error) {
 	 * @param options the choices of a select, empty for a text input
 	 * @param errors what is wrong with the value sent, empty when nothing
 	 */
-	record Input(String name, String label, String value, String hint, List<String> options, List<String> errors) {
+	public record Input(String name, String label, String value, String hint, List<String> options,
+			List<String> errors) {
 
 		public boolean invalid() {
 			return !this.errors.isEmpty();
@@ -56,6 +57,11 @@ record RunForm(List<Input> fields, String error) {
 			return (this.hint != null) ? this.name + "-hint" : null;
 		}
 
+	}
+
+	/** Whether an input has errors. */
+	public boolean invalid() {
+		return this.fields.stream().anyMatch(Input::invalid);
 	}
 
 	/** The form of a stored run. */

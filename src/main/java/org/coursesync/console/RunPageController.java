@@ -15,7 +15,6 @@ import org.coursesync.system.PageView;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -42,30 +40,26 @@ class RunPageController {
 
 	private final SyncEvents events;
 
-	private final PageRoles roles;
-
-	RunPageController(CourseRunAdmin runs, CourseRuns courseRuns, SyncEvents events, PageRoles roles) {
+	RunPageController(CourseRunAdmin runs, CourseRuns courseRuns, SyncEvents events) {
 		this.runs = runs;
 		this.courseRuns = courseRuns;
 		this.events = events;
-		this.roles = roles;
 	}
 
 	@GetMapping("/admin/runs/{id}")
-	String show(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
-		RunDetail detail = detail(id);
+	String show(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
+		RunDetail detail = this.runs.get(id);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", RunForm.of(detail.run()));
 		}
-		fill(model, id, detail, page, user);
+		fill(model, id, detail, page);
 		return "admin/run";
 	}
 
 	@PostMapping("/admin/runs/{id}")
-	ModelAndView edit(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> body, Authentication user,
-			Model model, RedirectAttributes redirect) {
-		this.roles.require(user, "EDITOR");
-		RunDetail current = detail(id);
+	ModelAndView edit(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> body, Model model,
+			RedirectAttributes redirect) {
+		RunDetail current = this.runs.get(id);
 		Map<String, String> sent = new LinkedHashMap<>();
 		for (String name : RunFields.ALL) {
 			String value = body.getFirst(name);
@@ -83,13 +77,13 @@ class RunPageController {
 		}
 		catch (ApiProblem problem) {
 			if (problem.status() == HttpStatus.NOT_FOUND) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND, problem.getMessage());
+				throw problem;
 			}
 			// A conflict (a link already taken) belongs to no single input: shown above
 			// the form.
 			String error = problem.errors().isEmpty() ? problem.getMessage() : null;
 			model.addAttribute("form", RunForm.of(current.run(), sent, problem.errors(), error));
-			fill(model, id, current, 0, user);
+			fill(model, id, current, 0);
 			return new ModelAndView("admin/run", model.asMap(),
 					(problem.status() == HttpStatus.CONFLICT) ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
 		}
@@ -97,29 +91,20 @@ class RunPageController {
 		return new ModelAndView("redirect:/admin/runs/" + id);
 	}
 
-	private void fill(Model model, UUID id, RunDetail detail, int page, Authentication user) {
+	private void fill(Model model, UUID id, RunDetail detail, int page) {
+		model.addAttribute("section", "courses");
 		model.addAttribute("run", detail.run());
 		model.addAttribute("courseCode",
 				this.courseRuns.run(id).map((run) -> this.courseRuns.courseCode(run.getCourseId())).orElse(null));
 		model.addAttribute("copies", RunCopies.of(detail.run(), detail.publicRun()));
-		model.addAttribute("canEdit", this.roles.has(user, "EDITOR"));
 		if (page < 0) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page: expected an integer from 0");
+			throw ApiProblem.badRequest("Invalid 'page': expected an integer from 0.");
 		}
 		// The admin API's history query, on the run's index (sync_event_run).
 		SyncEventFilter filter = new SyncEventFilter(null, null, null, null, id, null, null);
 		PageView<SyncEventView> history = this.events.page(filter, page, HISTORY_SIZE);
 		model.addAttribute("history", HistoryPageController.rows(history.items()));
 		model.addAttribute("historyPager", Pager.of(history, "page"));
-	}
-
-	private RunDetail detail(UUID id) {
-		try {
-			return this.runs.get(id);
-		}
-		catch (ApiProblem problem) {
-			throw new ResponseStatusException(problem.status(), problem.getMessage());
-		}
 	}
 
 }
