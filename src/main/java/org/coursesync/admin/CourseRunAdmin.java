@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * does, and advances the run's version like every write.
  */
 @Service
-class CourseRunAdmin {
+public class CourseRunAdmin {
 
 	private final CourseRuns store;
 
@@ -65,7 +65,7 @@ class CourseRunAdmin {
 
 	/** The run with its public copy, if any. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record RunDetail(RunView run, RunView publicRun) {
+	public record RunDetail(RunView run, RunView publicRun) {
 
 		static RunDetail of(CourseRun run, PublicCourseRun copy) {
 			return new RunDetail(RunView.of(run), (copy != null) ? RunView.of(copy) : null);
@@ -90,14 +90,14 @@ class CourseRunAdmin {
 		});
 	}
 
-	RunDetail get(UUID id) {
+	public RunDetail get(UUID id) {
 		return this.transaction.execute((status) -> {
 			CourseRun run = find(id);
 			return RunDetail.of(run, this.store.publicCopy(id).orElse(null));
 		});
 	}
 
-	RunDetail patch(UUID id, JsonNode patch) {
+	public RunDetail patch(UUID id, JsonNode patch) {
 		return save(() -> {
 			// Locked: a sync waits for the edit instead of overwriting it from an older
 			// read;

@@ -40,6 +40,8 @@ class ConsoleSecurityConfiguration {
 				.permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "^/admin/.*/delete$"))
 				.hasRole(ConsoleRoles.ADMIN)
+				.requestMatchers(HttpMethod.POST, "/admin/reconciliations")
+				.hasRole(ConsoleRoles.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/admin/logout")
 				.authenticated()
 				.requestMatchers("/admin/courses/*/publish")

@@ -2,8 +2,10 @@ package org.coursesync.console;
 
 import org.coursesync.course.CourseService;
 import org.coursesync.course.CourseSummary;
+import org.coursesync.system.PageView;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -24,8 +26,11 @@ class CourseSearch {
 	}
 
 	Page<CourseSummary> find(CourseFilter filter, int page) {
-		return this.courses.list(filter.codePrefix(), filter.unpublishedChanges(),
-				PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("code").and(Sort.by("id"))));
+		PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("code"));
+		Boolean changes = filter.unpublishedChanges();
+		PageView<CourseSummary> found = this.courses.list(org.coursesync.course.CourseFilter.parse(filter.codePrefix(),
+				null, null, (changes != null) ? changes.toString() : null), request);
+		return new PageImpl<>(found.items(), request, found.totalItems());
 	}
 
 	/**

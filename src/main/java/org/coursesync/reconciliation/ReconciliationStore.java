@@ -173,6 +173,15 @@ class ReconciliationStore {
 			.list();
 	}
 
+	/** {@code limit} reports from {@code offset}, newest first. */
+	@Transactional(readOnly = true)
+	List<ReportView> slice(long offset, int limit) {
+		return this.jdbc.sql("SELECT * FROM reconciliation ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(limit, offset)
+			.query(this::view)
+			.list();
+	}
+
 	long count() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM reconciliation").query(Long.class).single();
 	}

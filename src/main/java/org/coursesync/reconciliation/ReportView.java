@@ -31,7 +31,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param error why it failed: the page and the cause
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record ReportView(UUID id, String lmsBackend, String trigger, String status, String listing, Instant startedAt,
+public record ReportView(UUID id, String lmsBackend, String trigger, String status, String listing, Instant startedAt,
 		Instant finishedAt, int coursesSeen, int runsUpdated, int runsUnchanged, int runsSkippedNewer, int runsRejected,
 		List<String> notInCatalog, int notInCatalogTotal, List<String> missingInLms, int missingInLmsTotal,
 		String error) {
