@@ -80,6 +80,7 @@ class Reconciler {
 		Set<String> listed = new HashSet<>();
 		boolean complete = false;
 		Map<String, List<Snapshot>> runs = Map.of();
+		this.tally.partial = this.api.partial();
 		try {
 			runs = snapshot();
 			Map<String, List<Snapshot>> byKey = runs;
@@ -99,6 +100,7 @@ class Reconciler {
 						repair(run, course);
 					}
 				}
+				this.tally.partial = this.api.partial();
 				this.store.progress(this.id, this.tally);
 			});
 			complete = true;
@@ -121,8 +123,10 @@ class Reconciler {
 			status = "failed";
 			error = "failed: " + ex.getClass().getSimpleName();
 		}
-		// A partial listing (anonymous calls) would list runs the API only hides.
-		if (complete && this.target.authenticated()) {
+		this.tally.partial = this.api.partial();
+		// A partial listing (anonymous calls, a user that is not global staff) would list
+		// runs the API only hides.
+		if (complete && !this.tally.partial) {
 			for (Map.Entry<String, List<Snapshot>> entry : runs.entrySet()) {
 				if (!listed.contains(entry.getKey())) {
 					entry.getValue().forEach((run) -> this.tally.missingInLms.add(run.link()));
