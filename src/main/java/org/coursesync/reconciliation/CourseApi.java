@@ -95,7 +95,7 @@ class CourseApi {
 	/** Receives each page of the listing, in order. */
 	interface PageHandler {
 
-		void page(int number, List<Course> courses);
+		void page(int number, List<Course> courses) throws InterruptedException;
 
 	}
 

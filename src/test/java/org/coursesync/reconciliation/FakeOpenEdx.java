@@ -187,11 +187,17 @@ final class FakeOpenEdx extends Dispatcher {
 
 	/** A course of the Course API. */
 	static String course(String key, String start, String end, boolean hidden) {
+		return course(key, start, end, ENROLLMENT_START, null, hidden);
+	}
+
+	/** A course of the Course API, with its enrollment dates. */
+	static String course(String key, String start, String end, String enrollmentStart, String enrollmentEnd,
+			boolean hidden) {
 		return "{\"blocks_url\": \"https://lms/api/courses/v2/blocks/?course_id=" + key + "\", \"effort\": null,"
-				+ " \"end\": " + quoted(end) + ", \"enrollment_start\": \"" + ENROLLMENT_START
-				+ "\", \"enrollment_end\": null, \"id\": \"" + key + "\", \"media\": {}, \"name\": \"Course " + key
-				+ "\", \"number\": \"N\", \"org\": \"edX\"," + " \"short_description\": \"\", \"start\": "
-				+ quoted(start)
+				+ " \"end\": " + quoted(end) + ", \"enrollment_start\": " + quoted(enrollmentStart)
+				+ ", \"enrollment_end\": " + quoted(enrollmentEnd) + ", \"id\": \"" + key
+				+ "\", \"media\": {}, \"name\": \"Course " + key + "\", \"number\": \"N\", \"org\": \"edX\","
+				+ " \"short_description\": \"\", \"start\": " + quoted(start)
 				+ ", \"start_display\": \"Jan. 1, 2030\", \"start_type\": \"timestamp\", \"pacing\": \"instructor\","
 				+ " \"mobile_available\": false, \"hidden\": " + hidden + ", \"invitation_only\": false,"
 				+ " \"course_id\": \"" + key + "\"}";

@@ -434,6 +434,39 @@ class ReconciliationIT {
 	}
 
 	@Test
+	void repairsTheEnrollmentDates() throws Exception {
+		String b = link(DRAFT, B, "info");
+		webhook(DRAFT, B, "info", JAN, JUN, "course_and_search");
+		lms.serve(2, FakeOpenEdx.course(B, JAN, JUN, "2029-11-01T00:00:00Z", "2030-02-01T00:00:00Z", false));
+
+		JsonNode report = reconcile(DRAFT);
+
+		assertThat(report.get("runs_updated").asInt()).as(report.toString()).isEqualTo(1);
+		assertThat(instant(b, "enrollment_start")).isEqualTo("2029-11-01T00:00:00Z");
+		assertThat(instant(b, "enrollment_end")).isEqualTo("2030-02-01T00:00:00Z");
+		String changes = this.jdbc.queryForObject("SELECT changes FROM sync_event WHERE source = 'reconciliation'",
+				String.class);
+		assertThat(this.json.readTree(changes).propertyNames()).containsExactlyInAnyOrder("enrollment_start",
+				"enrollment_end");
+	}
+
+	@Test
+	void listsAreCappedAtAThousandWithTheirTotal() throws Exception {
+		String[] courses = new String[1_001];
+		for (int i = 0; i < courses.length; i++) {
+			courses[i] = FakeOpenEdx.course("course-v1:edX+Unknown" + i + "+1", MAR, DEC, false);
+		}
+		lms.serve(100, courses);
+
+		JsonNode report = reconcile(PUBLIC);
+
+		assertThat(report.get("courses_seen").asInt()).isEqualTo(1_001);
+		assertThat(report.get("not_in_catalog")).hasSize(1_000);
+		assertThat(report.get("not_in_catalog_total").asInt()).isEqualTo(1_001);
+		assertThat(strings(report.get("not_in_catalog"))).first().isEqualTo("course-v1:edX+Unknown0+1");
+	}
+
+	@Test
 	void aUserThatIsNotGlobalStaffListsPartially() throws Exception {
 		webhook(LEARNER, A, "info", JAN, JUN, "course_and_search");
 		webhook(LEARNER, B, "info", JAN, JUN, "course_and_search");
