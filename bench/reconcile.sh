@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
 # Reconciliation benchmark: COURSES runs (default 10,000) of one Open edX backend on the embedded
-# H2 default, a fake Open edX (bench/fake_openedx.py) listing them over pages of 100 with new
-# start dates; one reconciliation by hand. Reports its duration, the runs repaired and the heap
-# used after a full GC before and after it (the pages are streamed, not collected).
+# H2 default, a fake Open edX (bench/fake_openedx.py) listing them over pages of 100, each listing
+# with new start dates (every run to repair, every time).
+#
+# It measures webhooks synced at a modest, steady rate (wrk with bench/sync.lua: WEBHOOK_CONNECTIONS
+# connections, each pausing WEBHOOK_PAUSE_MS on average between requests; bodies for random runs of
+# the reconciled backend) alone and while a reconciliation runs, for ROUNDS rounds: BASELINE seconds
+# alone, then one reconciliation (started by hand) with the same load until it ends. Reports, per
+# round, the webhooks' p50/p99 alone and during it and the ratio of the p99s; the reconciliation's
+# duration, runs repaired and skipped; the heap used after a full GC before and after (the pages are
+# streamed, not collected), the largest heap and the most busy database connections seen (every
+# second, from the actuator), and the load average of the machine.
 #   bash bench/reconcile.sh [COURSES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COURSES="${1:-10000}"
+ROUNDS="${ROUNDS:-2}"
+BASELINE="${BASELINE:-30}"
+WARMUP="${WARMUP:-30}"
+WEBHOOK_CONNECTIONS="${WEBHOOK_CONNECTIONS:-4}"
+WEBHOOK_PAUSE_MS="${WEBHOOK_PAUSE_MS:-100}"
 SECRET=bench-secret
 PASSWORD=bench-admin
 WORK=$(mktemp -d /tmp/coursesync-reconcile.XXXXXX)
@@ -15,13 +28,14 @@ cleanup() { for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done;
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-[ -f target/coursesync-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -DskipTests package
+JAR="${JAR:-target/coursesync-0.1.0-SNAPSHOT.jar}"
+[ -f "$JAR" ] || ./mvnw -q -DskipTests package
 LMS_PORT=$(free_port)
 APP_PORT=$(free_port)
 python3 bench/fake_openedx.py "$LMS_PORT" "$COURSES" &
 PIDS+=($!)
 B=--coursesync.lms-backends[0]
-java -Xms256m -Xmx256m -jar target/coursesync-0.1.0-SNAPSHOT.jar --server.port="$APP_PORT" \
+java -Xms256m -Xmx256m -jar "$JAR" --server.port="$APP_PORT" \
   "--spring.datasource.url=jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
   --coursesync.secrets[0]=$SECRET --coursesync.admin.password=$PASSWORD \
   "$B.base-url=http://127.0.0.1:$LMS_PORT" "$B.backend=openedx" \
@@ -31,39 +45,116 @@ java -Xms256m -Xmx256m -jar target/coursesync-0.1.0-SNAPSHOT.jar --server.port="
   "$B.reconciliation.username=bench_worker" > "$WORK/app.log" 2>&1 &
 APP=$!
 PIDS+=($APP)
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
 AUTH="admin:$PASSWORD"
+APP_URL="http://127.0.0.1:$APP_PORT"
 curl -fs -u "$AUTH" -H 'Content-Type: application/json' -d '{"code":"BENCH","title":"Bench"}' \
-  "http://127.0.0.1:$APP_PORT/api/admin/courses" >/dev/null
-python3 - "$APP_PORT" "$LMS_PORT" "$COURSES" "$SECRET" <<'PY'
-import hashlib, hmac, json, sys, urllib.request
-app, lms, courses, secret = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+  "$APP_URL/api/admin/courses" >/dev/null
+python3 - "$APP_PORT" "$LMS_PORT" "$COURSES" "$SECRET" "$WORK/webhooks.txt" <<'PY'
+import hashlib, hmac, json, random, sys, urllib.request
+app, lms, courses, secret, bodies = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+link = "http://127.0.0.1:%s/courses/course-v1:edX+BENCH+R%%d/info" % lms
+def sign(body):
+    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 for first in range(0, courses, 1000):
-    items = [{"resource_link": "http://127.0.0.1:%s/courses/course-v1:edX+BENCH+R%d/info" % (lms, i),
+    items = [{"resource_link": link % i,
               "start": "2030-01-01T00:00:00Z", "enrollment_start": "2029-12-01T00:00:00Z",
               "languages": ["en"], "enrollment_count": 0, "catalog_visibility": "course_and_search"}
              for i in range(first, min(courses, first + 1000))]
     body = json.dumps(items).encode()
-    sig = "SIG-HMAC-SHA256 " + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
     req = urllib.request.Request("http://127.0.0.1:%s/api/v1.0/course-runs-sync" % app, data=body,
-                                 headers={"Content-Type": "application/json", "Authorization": sig})
+                                 headers={"Content-Type": "application/json",
+                                          "Authorization": "SIG-HMAC-SHA256 " + sign(body)})
     urllib.request.urlopen(req, timeout=600).read()
+# The webhooks of the load: runs of the reconciled backend at random, enrollments rising.
+rng = random.Random(7)
+with open(bodies, "w") as out:
+    for n in range(5000):
+        body = json.dumps({"resource_link": link % rng.randrange(courses), "start": "2030-01-01T00:00:00Z",
+                           "end": None, "enrollment_start": "2029-12-01T00:00:00Z", "enrollment_end": None,
+                           "languages": ["en"], "enrollment_count": n + 1,
+                           "catalog_visibility": "course_and_search"})
+        out.write("%s\t%s\n" % (sign(body.encode()), body))
 PY
-heap() { jcmd "$APP" GC.run >/dev/null; sleep 1; jcmd "$APP" GC.heap_info | awk '/used/ {print; exit}'; }
-echo "heap before: $(heap)"
-START=$(date +%s.%N)
-LOCATION=$(curl -fs -u "$AUTH" -o /dev/null -w '%header{location}' -H 'Content-Type: application/json' \
-  -d "{\"lms_backend\": \"http://127.0.0.1:$LMS_PORT\"}" "http://127.0.0.1:$APP_PORT/api/admin/reconciliations")
-PEAK=0
-while true; do
-  REPORT=$(curl -fs -u "$AUTH" "http://127.0.0.1:$APP_PORT$LOCATION")
-  case "$REPORT" in *'"status":"running"'*) ;; *) break ;; esac
-  USED=$(jcmd "$APP" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") print $(i+1); exit}' | tr -dc 0-9)
-  [ "${USED:-0}" -gt "$PEAK" ] && PEAK=$USED
-  sleep 0.5
+SYNC_URL="$APP_URL/api/v1.0/course-runs-sync"
+# webhooks SECONDS OUT: the steady webhook load for SECONDS (wrk stops early, with its figures,
+# on SIGINT)
+webhooks() {
+  wrk -t2 -c"$WEBHOOK_CONNECTIONS" -d"$1s" --timeout 10s --latency -s bench/sync.lua "$SYNC_URL" \
+    -- "$WORK/webhooks.txt" "$WEBHOOK_PAUSE_MS" > "$2" 2>&1
+}
+# summary FILE: "p50 p99 req/s" of a wrk output, in ms
+summary() {
+  python3 - "$1" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(label):
+    m = re.search(r"^\s*%s%%\s+([\d.]+)(us|ms|s)\s*$" % label, text, re.M)
+    if not m:
+        return float("nan")
+    return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print("%.1f %.1f %.1f %s" % (ms("50"), ms("99"), float(rps.group(1)) if rps else 0.0,
+                             non2xx.group(1) if non2xx else "0"))
+PY
+}
+metric() {
+  curl -fs -u "$AUTH" "$APP_URL/actuator/metrics/$1" \
+    | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
+}
+heap() { jcmd "$APP" GC.run >/dev/null; sleep 1; metric 'jvm.memory.used?tag=area:heap'; }
+
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "webhooks: $WEBHOOK_CONNECTIONS connections, mean pause ${WEBHOOK_PAUSE_MS} ms; warm-up ${WARMUP} s"
+webhooks "$WARMUP" "$WORK/warmup.txt" || true
+for round in $(seq 1 "$ROUNDS"); do
+  webhooks "$BASELINE" "$WORK/alone-$round.txt" || true
+  read -r A50 A99 ARPS ANON <<< "$(summary "$WORK/alone-$round.txt")"
+  HEAP_BEFORE=$(heap)
+  LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+  # wrk itself in the background (not a function's subshell), so that SIGINT reaches it.
+  wrk -t2 -c"$WEBHOOK_CONNECTIONS" -d3600s --timeout 10s --latency -s bench/sync.lua "$SYNC_URL" \
+    -- "$WORK/webhooks.txt" "$WEBHOOK_PAUSE_MS" > "$WORK/during-$round.txt" 2>&1 &
+  WRK=$!
+  sleep 1
+  START=$(date +%s.%N)
+  LOCATION=$(curl -fs -u "$AUTH" -o /dev/null -w '%header{location}' -H 'Content-Type: application/json' \
+    -d "{\"lms_backend\": \"http://127.0.0.1:$LMS_PORT\"}" "$APP_URL/api/admin/reconciliations")
+  PEAK=0
+  POOL=0
+  PENDING=0
+  while true; do
+    REPORT=$(curl -fs -u "$AUTH" "$APP_URL$LOCATION")
+    case "$REPORT" in *'"status":"running"'*) ;; *) break ;; esac
+    USED=$(metric 'jvm.memory.used?tag=area:heap')
+    ACTIVE=$(metric hikaricp.connections.active)
+    WAITING=$(metric hikaricp.connections.pending)
+    [ "$USED" -gt "$PEAK" ] && PEAK=$USED
+    [ "$ACTIVE" -gt "$POOL" ] && POOL=$ACTIVE
+    [ "$WAITING" -gt "$PENDING" ] && PENDING=$WAITING
+    sleep 1
+  done
+  END=$(date +%s.%N)
+  kill -INT "$WRK" 2>/dev/null || true
+  wait "$WRK" || true
+  LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
+  read -r D50 D99 DRPS DNON <<< "$(summary "$WORK/during-$round.txt")"
+  HEAP_AFTER=$(heap)
+  python3 - "$REPORT" <<PY
+import json, sys
+r = json.loads(sys.argv[1])
+mb = lambda b: round(int(b) / 1048576, 1)
+print("round $round: reconciliation %s in %.1f s: courses %d, runs repaired %d, unchanged %d, skipped newer %d%s"
+      % (r["status"], $END - $START, r["courses_seen"], r["runs_updated"], r["runs_unchanged"],
+         r["runs_skipped_newer"], (", error: " + r["error"]) if r["error"] else ""))
+print("  webhooks alone:  p50 $A50 ms, p99 $A99 ms, $ARPS req/s, non-2xx $ANON")
+print("  webhooks during: p50 $D50 ms, p99 $D99 ms, $DRPS req/s, non-2xx $DNON")
+print("  p99 during / alone: %.2f" % (float("$D99") / float("$A99")))
+print("  heap after a full GC: %s MB before, %s MB after; largest heap seen while it ran: %s MB"
+      % (mb($HEAP_BEFORE), mb($HEAP_AFTER), mb($PEAK)))
+print("  database connections busy at most: $POOL of 10 (threads waiting for one at most: $PENDING);"
+      " load average $LOAD_BEFORE before, $LOAD_AFTER after")
+PY
 done
-END=$(date +%s.%N)
-echo "heap after: $(heap)"
-echo "peak heap used while it ran (before GC): ${PEAK}K"
-echo "wall time: $(python3 -c "print(round($END - $START, 1))") s"
-echo "$REPORT" | python3 -c 'import json,sys; r=json.load(sys.stdin); print({k: r[k] for k in ("status","courses_seen","runs_updated","runs_unchanged","started_at","finished_at","error")})'
+echo "outputs in $WORK"

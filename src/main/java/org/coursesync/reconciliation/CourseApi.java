@@ -26,6 +26,7 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -64,6 +65,12 @@ class CourseApi {
 	private volatile Runnable heartbeat = () -> {
 	};
 
+	/**
+	 * Whether every call of the current listing was answered for a user that sees every
+	 * course (never for anonymous calls).
+	 */
+	private volatile boolean everything;
+
 	CourseApi(Target target, Duration requestTimeout, JsonMapper json, Clock clock) {
 		this.target = target;
 		this.json = json;
@@ -88,7 +95,7 @@ class CourseApi {
 	/** Receives each page of the listing, in order. */
 	interface PageHandler {
 
-		void page(int number, List<Course> courses);
+		void page(int number, List<Course> courses) throws InterruptedException;
 
 	}
 
@@ -107,6 +114,7 @@ class CourseApi {
 	 */
 	void list(long deadlineNanos, Runnable heartbeat, PageHandler handler) throws InterruptedException {
 		this.heartbeat = heartbeat;
+		this.everything = this.token != null;
 		URI first = UriComponentsBuilder.fromUri(this.target.courseApi())
 			.replaceQueryParam("page", 1)
 			.replaceQueryParam("page_size", this.target.pageSize())
@@ -140,6 +148,15 @@ class CourseApi {
 			handler.page(number, courses);
 			next = nextLink(pagination.get("next"), number + 1);
 		}
+	}
+
+	/**
+	 * Whether the listing so far may lack courses: anonymous calls, or a token whose user
+	 * is not the service user as global staff (Open edX lists only what that user may
+	 * see).
+	 */
+	boolean partial() {
+		return !this.everything;
 	}
 
 	/**
@@ -235,6 +252,13 @@ class CourseApi {
 				answer = call(uri);
 			}
 			catch (OAuth2AuthorizationException ex) {
+				// A token endpoint that timed out or answered 5xx is the LMS's error,
+				// retried
+				// like a page's; a refusal (wrong client) is not.
+				String passing = transientCause(ex);
+				if (passing != null) {
+					throw new Retriable("no token from the token endpoint (" + passing + ")");
+				}
 				throw new ListingFailed(number,
 						"no token from the token endpoint (" + ex.getError().getErrorCode() + ")");
 			}
@@ -253,6 +277,10 @@ class CourseApi {
 			if (answer.status().is5xxServerError()) {
 				throw new Retriable("HTTP " + answer.status().value());
 			}
+			if (answer.status().value() == 403 && this.token != null) {
+				throw new ListingFailed(number, "HTTP 403: Open edX refuses to list the courses of username '"
+						+ this.target.username() + "' to the token's user (only global staff may list another user's)");
+			}
 			if (!answer.status().is2xxSuccessful()) {
 				throw new ListingFailed(number, "HTTP " + answer.status().value());
 			}
@@ -266,7 +294,11 @@ class CourseApi {
 	private Answer call(URI uri) {
 		RestClient.RequestHeadersSpec<?> request = this.client.get().uri(uri).header("Accept", "application/json");
 		if (this.token != null) {
-			request = request.header("Authorization", this.token.authorization());
+			OpenEdxToken.Grant grant = this.token.grant();
+			if (!grant.seesEverything()) {
+				this.everything = false;
+			}
+			request = request.header("Authorization", grant.authorization());
 		}
 		return request.exchange((req, response) -> new Answer(response.getStatusCode(),
 				response.getHeaders().getFirst("Retry-After"), response.getBody().readAllBytes()));
@@ -284,6 +316,22 @@ class CourseApi {
 			throw new Retriable("not a Course API page (no results or pagination)");
 		}
 		return page;
+	}
+
+	/**
+	 * Why the token endpoint gave no token when it is worth another attempt (a timeout,
+	 * no connection, a 5xx), else null.
+	 */
+	private static String transientCause(OAuth2AuthorizationException failure) {
+		for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof ResourceAccessException) {
+				return isTimeout(t) ? "timed out" : "could not connect";
+			}
+			if (t instanceof HttpServerErrorException server) {
+				return "HTTP " + server.getStatusCode().value();
+			}
+		}
+		return null;
 	}
 
 	private static boolean isTimeout(Throwable failure) {

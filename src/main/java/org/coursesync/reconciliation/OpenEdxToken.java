@@ -1,8 +1,12 @@
 package org.coursesync.reconciliation;
 
+import java.text.ParseException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.converter.FormHttpMessageConverter;
@@ -26,7 +30,8 @@ import org.springframework.web.client.RestClient;
 /**
  * The client-credentials token of one Open edX backend, from Spring Security's OAuth2
  * client: asked with {@code token_type=jwt}, kept and reused until it expires. The token
- * and the client secret are never logged.
+ * and the client secret are never logged. Its claims tell whether the Course API lists
+ * every course for the service user (see {@link Grant#seesEverything()}).
  */
 class OpenEdxToken {
 
@@ -39,8 +44,14 @@ class OpenEdxToken {
 
 	private final String registrationId;
 
+	private final String username;
+
+	/** The last token read, and what its claims said. */
+	private volatile Grant last;
+
 	OpenEdxToken(Target target, RestClient.Builder restClient, Clock clock) {
 		this.registrationId = "openedx-" + target.lms().index();
+		this.username = target.username();
 		ClientRegistration registration = ClientRegistration.withRegistrationId(this.registrationId)
 			.clientId(target.clientId())
 			.clientSecret(target.clientSecret())
@@ -66,16 +77,60 @@ class OpenEdxToken {
 	}
 
 	/**
-	 * The value of the {@code Authorization} header: {@code JWT <token>}, a new token
-	 * only when the last one expired (or will within a minute).
+	 * The value of the {@code Authorization} header, {@code JWT <token>}, with what the
+	 * token says of its user; a new token only when the last one expired (or will within
+	 * a minute).
 	 */
-	String authorization() {
+	Grant grant() {
 		OAuth2AuthorizedClient client = this.manager.authorize(
 				OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId).principal(PRINCIPAL).build());
 		if (client == null) {
 			throw new IllegalStateException("the token endpoint gave no token");
 		}
-		return "JWT " + client.getAccessToken().getTokenValue();
+		String token = client.getAccessToken().getTokenValue();
+		Grant grant = this.last;
+		if (grant == null || !grant.authorization().equals("JWT " + token)) {
+			grant = new Grant("JWT " + token, seesEverything(token));
+			this.last = grant;
+		}
+		return grant;
+	}
+
+	/**
+	 * Whether the Course API lists every course to this token: Open edX lists what the
+	 * user named by {@code username} may see, all of it only for global staff. Its JWT
+	 * names the token's user ({@code preferred_username}) and, with the {@code profile}
+	 * scope, whether that user is global staff ({@code administrator}). Anything else (a
+	 * non-staff user, another user than {@code username} whose role the token does not
+	 * say, a claim missing, a token that is not a readable JWT) may list fewer courses.
+	 * The signature is not checked: the token comes straight from the configured token
+	 * endpoint, and the answer only decides whether the report trusts the listing to be
+	 * complete.
+	 */
+	private boolean seesEverything(String token) {
+		try {
+			JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet();
+			return claims != null && this.username.equals(claims.getStringClaim("preferred_username"))
+					&& Boolean.TRUE.equals(claims.getBooleanClaim("administrator"));
+		}
+		catch (ParseException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A token as sent, and whether the Course API lists every course to it.
+	 *
+	 * @param authorization the {@code Authorization} header's value (never logged)
+	 * @param seesEverything whether the token's user is the service user and global staff
+	 */
+	record Grant(String authorization, boolean seesEverything) {
+
+		@Override
+		public String toString() {
+			return "Grant[seesEverything=" + this.seesEverything + "]";
+		}
+
 	}
 
 	/**

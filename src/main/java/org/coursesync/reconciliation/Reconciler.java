@@ -53,6 +53,9 @@ class Reconciler {
 
 	private final Duration lease;
 
+	/** The longest rest after a page (a slow database already leaves room to others). */
+	static final Duration PAUSE_LIMIT = Duration.ofSeconds(10);
+
 	private final Tally tally = new Tally();
 
 	Reconciler(Target target, UUID id, CourseApi api, CourseRunSync sync, ReconciliationStore store, JdbcClient jdbc,
@@ -80,6 +83,7 @@ class Reconciler {
 		Set<String> listed = new HashSet<>();
 		boolean complete = false;
 		Map<String, List<Snapshot>> runs = Map.of();
+		this.tally.partial = this.api.partial();
 		try {
 			runs = snapshot();
 			Map<String, List<Snapshot>> byKey = runs;
@@ -87,6 +91,7 @@ class Reconciler {
 			int[] page = { 1 };
 			this.api.list(deadline, () -> renew(page[0]), (number, courses) -> {
 				page[0] = number + 1;
+				long work = System.nanoTime();
 				for (CourseApi.Course course : courses) {
 					this.tally.coursesSeen++;
 					listed.add(course.id());
@@ -99,7 +104,9 @@ class Reconciler {
 						repair(run, course);
 					}
 				}
+				this.tally.partial = this.api.partial();
 				this.store.progress(this.id, this.tally);
+				pause(System.nanoTime() - work);
 			});
 			complete = true;
 		}
@@ -121,8 +128,10 @@ class Reconciler {
 			status = "failed";
 			error = "failed: " + ex.getClass().getSimpleName();
 		}
-		// A partial listing (anonymous calls) would list runs the API only hides.
-		if (complete && this.target.authenticated()) {
+		this.tally.partial = this.api.partial();
+		// A partial listing (anonymous calls, a user that is not global staff) would list
+		// runs the API only hides.
+		if (complete && !this.tally.partial) {
 			for (Map.Entry<String, List<Snapshot>> entry : runs.entrySet()) {
 				if (!listed.contains(entry.getKey())) {
 					entry.getValue().forEach((run) -> this.tally.missingInLms.add(run.link()));
@@ -131,6 +140,19 @@ class Reconciler {
 		}
 		this.store.finish(this.target.baseUrl(), this.id, this.tally, status, error, this.clock.instant());
 		return status;
+	}
+
+	/**
+	 * Rests as long as the page's repairs took: a reconciliation is background work and
+	 * takes at most half of a core (and half the commits it could make), leaving the rest
+	 * to the webhooks. Open edX's own throttle (20 to 40 pages a minute) paces it more
+	 * than this; a fast LMS alone would let it take a whole core.
+	 */
+	private static void pause(long workNanos) throws InterruptedException {
+		long millis = workNanos / 1_000_000;
+		if (millis > 0) {
+			Thread.sleep(Math.min(millis, PAUSE_LIMIT.toMillis()));
+		}
 	}
 
 	int repaired() {

@@ -134,30 +134,35 @@ class ReconciliationStore {
 	/** Writes the counters of a running report. */
 	void progress(UUID id, Tally tally) {
 		this.jdbc
-			.sql("UPDATE reconciliation SET courses_seen = ?, runs_updated = ?, runs_unchanged = ?,"
+			.sql("UPDATE reconciliation SET listing = ?, courses_seen = ?, runs_updated = ?, runs_unchanged = ?,"
 					+ " runs_skipped_newer = ?, runs_rejected = ? WHERE id = ? AND status = 'running'")
-			.params(tally.coursesSeen, tally.updated, tally.unchanged, tally.skippedNewer, tally.rejected, id)
+			.params(listing(tally), tally.coursesSeen, tally.updated, tally.unchanged, tally.skippedNewer,
+					tally.rejected, id)
 			.update();
 	}
 
 	/** Ends the report and frees the lease, in one transaction. */
 	@Transactional
 	public void finish(String backend, UUID id, Tally tally, String status, String error, Instant now) {
-		this.jdbc
-			.sql("UPDATE reconciliation SET status = ?, finished_at = ?, courses_seen = ?, runs_updated = ?,"
-					+ " runs_unchanged = ?, runs_skipped_newer = ?, runs_rejected = ?, not_in_catalog = ?,"
-					+ " not_in_catalog_total = ?, missing_in_lms = ?, missing_in_lms_total = ?, error = ?"
-					+ " WHERE id = ? AND status = 'running'")
-			.params(status, ts(now), tally.coursesSeen, tally.updated, tally.unchanged, tally.skippedNewer,
-					tally.rejected, this.json.writeValueAsString(tally.notInCatalog.kept()), tally.notInCatalog.total(),
-					this.json.writeValueAsString(tally.missingInLms.kept()), tally.missingInLms.total(),
-					(error != null) ? cut(error) : null, id)
+		this.jdbc.sql(
+				"UPDATE reconciliation SET status = ?, listing = ?, finished_at = ?, courses_seen = ?, runs_updated = ?,"
+						+ " runs_unchanged = ?, runs_skipped_newer = ?, runs_rejected = ?, not_in_catalog = ?,"
+						+ " not_in_catalog_total = ?, missing_in_lms = ?, missing_in_lms_total = ?, error = ?"
+						+ " WHERE id = ? AND status = 'running'")
+			.params(status, listing(tally), ts(now), tally.coursesSeen, tally.updated, tally.unchanged,
+					tally.skippedNewer, tally.rejected, this.json.writeValueAsString(tally.notInCatalog.kept()),
+					tally.notInCatalog.total(), this.json.writeValueAsString(tally.missingInLms.kept()),
+					tally.missingInLms.total(), (error != null) ? cut(error) : null, id)
 			.update();
 		this.jdbc
 			.sql("UPDATE reconciliation_lease SET report_id = NULL, holder = NULL, expires_at = NULL"
 					+ " WHERE lms_backend = ? AND report_id = ?")
 			.params(backend, id)
 			.update();
+	}
+
+	private static String listing(Tally tally) {
+		return tally.partial ? "partial" : "complete";
 	}
 
 	@Transactional(readOnly = true)

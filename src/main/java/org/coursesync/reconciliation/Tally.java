@@ -19,6 +19,9 @@ final class Tally {
 
 	int rejected;
 
+	/** Whether the listing may lack courses ({@code listing: partial}). */
+	boolean partial;
+
 	final Capped notInCatalog = new Capped();
 
 	final Capped missingInLms = new Capped();

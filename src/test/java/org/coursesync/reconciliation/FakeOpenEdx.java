@@ -2,15 +2,24 @@ package org.coursesync.reconciliation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -18,9 +27,11 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * Open edX as a real HTTP server: the OAuth2 token endpoint (client credentials, JWT
- * tokens) and the Course API in its own format (results, pagination with absolute next
- * links), with faults on chosen pages.
+ * Open edX as a real HTTP server: the OAuth2 token endpoint (client credentials, signed
+ * JWTs with Open edX's claims) and the Course API in its own format (results, pagination
+ * with absolute next links), with faults on chosen pages. Like Open edX, it lists the
+ * courses the user named by {@code username} may see (staff-only courses only to global
+ * staff), and refuses (403) to list another user's to a user that is not global staff.
  */
 final class FakeOpenEdx extends Dispatcher {
 
@@ -29,6 +40,24 @@ final class FakeOpenEdx extends Dispatcher {
 	static final String CLIENT_SECRET = "s3cret-of-the-client";
 
 	static final String USERNAME = "coursesync_worker";
+
+	/** A client whose user is not global staff. */
+	static final String LEARNER_CLIENT_ID = "learner-client";
+
+	static final String LEARNER_CLIENT_SECRET = "s3cret-of-the-learner";
+
+	static final String LEARNER = "coursesync_learner";
+
+	/** A user of the LMS: its name and whether it is global staff. */
+	record User(String username, boolean staff) {
+	}
+
+	/** The OAuth2 applications (client credentials) and their users. */
+	private static final Map<String, String[]> CLIENTS = Map.of(CLIENT_ID, new String[] { CLIENT_SECRET, USERNAME },
+			LEARNER_CLIENT_ID, new String[] { LEARNER_CLIENT_SECRET, LEARNER });
+
+	private static final Map<String, User> USERS = Map.of(USERNAME, new User(USERNAME, true), LEARNER,
+			new User(LEARNER, false));
 
 	static final String ENROLLMENT_START = "2029-12-01T00:00:00Z";
 
@@ -60,11 +89,31 @@ final class FakeOpenEdx extends Dispatcher {
 
 	}
 
+	/** What the token endpoint may do instead of answering normally. */
+	enum TokenFault {
+
+		/** Answers after longer than the client's timeout, once. */
+		TIMEOUT_ONCE,
+		/** Answers 503 once. */
+		UNAVAILABLE_ONCE
+
+	}
+
 	private final MockWebServer server = new MockWebServer();
 
 	private volatile List<String> courses = List.of();
 
 	private volatile int pageSize = 2;
+
+	/** Course keys only global staff see. */
+	private volatile Set<String> staffOnly = Set.of();
+
+	private volatile TokenFault tokenFault;
+
+	private final byte[] signingKey = new byte[32];
+
+	/** The tokens issued, by value. */
+	private final Map<String, User> issued = new ConcurrentHashMap<>();
 
 	/** When set, every page waits for it before answering. */
 	volatile CountDownLatch hold;
@@ -78,9 +127,12 @@ final class FakeOpenEdx extends Dispatcher {
 
 	final AtomicInteger tokenCalls = new AtomicInteger();
 
+	private final AtomicInteger tokensIssued = new AtomicInteger();
+
 	final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
 	FakeOpenEdx() {
+		new SecureRandom().nextBytes(this.signingKey);
 		this.server.setDispatcher(this);
 		try {
 			this.server.start(0);
@@ -98,10 +150,26 @@ final class FakeOpenEdx extends Dispatcher {
 	void serve(int pageSize, String... courses) {
 		this.pageSize = pageSize;
 		this.courses = List.of(courses);
+		this.staffOnly = Set.of();
+		this.tokenFault = null;
 		this.faults.clear();
 		this.calls.clear();
 		this.tokenCalls.set(0);
 		this.requests.clear();
+	}
+
+	/** Courses of {@link #serve} that only global staff see. */
+	void staffOnly(String... keys) {
+		this.staffOnly = Set.of(keys);
+	}
+
+	void tokenFault(TokenFault fault) {
+		this.tokenFault = fault;
+	}
+
+	/** Every token issued so far (to check none is logged). */
+	Set<String> issuedTokens() {
+		return Set.copyOf(this.issued.keySet());
 	}
 
 	void fault(int page, Fault fault) {
@@ -119,11 +187,17 @@ final class FakeOpenEdx extends Dispatcher {
 
 	/** A course of the Course API. */
 	static String course(String key, String start, String end, boolean hidden) {
+		return course(key, start, end, ENROLLMENT_START, null, hidden);
+	}
+
+	/** A course of the Course API, with its enrollment dates. */
+	static String course(String key, String start, String end, String enrollmentStart, String enrollmentEnd,
+			boolean hidden) {
 		return "{\"blocks_url\": \"https://lms/api/courses/v2/blocks/?course_id=" + key + "\", \"effort\": null,"
-				+ " \"end\": " + quoted(end) + ", \"enrollment_start\": \"" + ENROLLMENT_START
-				+ "\", \"enrollment_end\": null, \"id\": \"" + key + "\", \"media\": {}, \"name\": \"Course " + key
-				+ "\", \"number\": \"N\", \"org\": \"edX\"," + " \"short_description\": \"\", \"start\": "
-				+ quoted(start)
+				+ " \"end\": " + quoted(end) + ", \"enrollment_start\": " + quoted(enrollmentStart)
+				+ ", \"enrollment_end\": " + quoted(enrollmentEnd) + ", \"id\": \"" + key
+				+ "\", \"media\": {}, \"name\": \"Course " + key + "\", \"number\": \"N\", \"org\": \"edX\","
+				+ " \"short_description\": \"\", \"start\": " + quoted(start)
 				+ ", \"start_display\": \"Jan. 1, 2030\", \"start_type\": \"timestamp\", \"pacing\": \"instructor\","
 				+ " \"mobile_available\": false, \"hidden\": " + hidden + ", \"invitation_only\": false,"
 				+ " \"course_id\": \"" + key + "\"}";
@@ -145,13 +219,27 @@ final class FakeOpenEdx extends Dispatcher {
 		if (!anonymous && !path.equals(API)) {
 			return json(404, "{\"detail\": \"Not found.\"}");
 		}
+		// Anonymous calls see what anyone sees.
+		User viewer = new User("", false);
 		if (!anonymous) {
 			String authorization = request.getHeaders().get("Authorization");
-			if (authorization == null || !authorization.startsWith("JWT tok-")) {
+			User caller = (authorization != null && authorization.startsWith("JWT "))
+					? this.issued.get(authorization.substring(4)) : null;
+			if (caller == null) {
 				return json(401, "{\"detail\": \"Authentication credentials were not provided.\"}");
 			}
-			if (!USERNAME.equals(url.queryParameter("username"))) {
+			String username = url.queryParameter("username");
+			if (username == null || username.isEmpty()) {
 				return json(400, "{\"detail\": \"A username is required for non-anonymous access.\"}");
+			}
+			// Open edX's Course API: the caller's own courses, or, for global staff only,
+			// those another user may see.
+			if (!username.equals(caller.username()) && !caller.staff()) {
+				return json(403, "{\"detail\": \"You do not have permission to perform this action.\"}");
+			}
+			viewer = USERS.get(username);
+			if (viewer == null) {
+				return json(404, "{\"detail\": \"Not found.\"}");
 			}
 		}
 		CountDownLatch held = this.hold;
@@ -165,7 +253,7 @@ final class FakeOpenEdx extends Dispatcher {
 		if (fault != null) {
 			switch (fault) {
 				case TIMEOUT:
-					return new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).code(200).body("{}").build();
+					return new MockResponse.Builder().headersDelay(10, TimeUnit.SECONDS).code(200).body("{}").build();
 				case THROTTLED_ONCE:
 					if (call == 1) {
 						return new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build();
@@ -186,11 +274,17 @@ final class FakeOpenEdx extends Dispatcher {
 					break;
 			}
 		}
-		return page(url, page, size, fault);
+		return page(url, page, size, fault, viewer);
 	}
 
-	private MockResponse page(HttpUrl url, int page, int size, Fault fault) {
+	private MockResponse page(HttpUrl url, int page, int size, Fault fault, User viewer) {
 		List<String> all = this.courses;
+		if (!viewer.staff()) {
+			all = all.stream()
+				.filter((course) -> this.staffOnly.stream()
+					.noneMatch((key) -> course.contains("\"id\": \"" + key + "\"")))
+				.toList();
+		}
 		int pages = Math.max(1, (all.size() + size - 1) / size);
 		List<String> results = new ArrayList<>();
 		for (int i = (page - 1) * size; i < Math.min(all.size(), page * size); i++) {
@@ -219,13 +313,63 @@ final class FakeOpenEdx extends Dispatcher {
 
 	private MockResponse token(RecordedRequest request) {
 		String form = request.getBody().utf8();
-		if (!form.contains("grant_type=client_credentials") || !form.contains("token_type=jwt")
-				|| !form.contains("client_id=" + CLIENT_ID) || !form.contains("client_secret=" + CLIENT_SECRET)) {
+		String[] client = CLIENTS.entrySet()
+			.stream()
+			.filter((entry) -> form.contains("client_id=" + entry.getKey() + "&")
+					|| form.endsWith("client_id=" + entry.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
+		if (!form.contains("grant_type=client_credentials") || !form.contains("token_type=jwt") || client == null
+				|| !form.contains("client_secret=" + client[0])) {
 			return json(401, "{\"error\": \"invalid_client\"}");
 		}
 		int n = this.tokenCalls.incrementAndGet();
-		return json(200, "{\"access_token\": \"tok-" + n + "\", \"expires_in\": 36000, \"token_type\": \"JWT\","
+		TokenFault fault = this.tokenFault;
+		if (fault != null && n == 1) {
+			switch (fault) {
+				case TIMEOUT_ONCE:
+					return new MockResponse.Builder().headersDelay(10, TimeUnit.SECONDS).code(200).body("{}").build();
+				case UNAVAILABLE_ONCE:
+					return json(503, "<html>Service Unavailable</html>");
+			}
+		}
+		User user = USERS.get(client[1]);
+		String token = jwt(user);
+		this.issued.put(token, user);
+		return json(200, "{\"access_token\": \"" + token + "\", \"expires_in\": 36000, \"token_type\": \"JWT\","
 				+ " \"scope\": \"read write email profile\"}");
+	}
+
+	/** A JWT with the claims Open edX puts in it (the profile scope's among them). */
+	private String jwt(User user) {
+		long now = System.currentTimeMillis();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().audience("lms-key")
+			.issuer("http://lms/oauth2")
+			.issueTime(new Date(now))
+			.expirationTime(new Date(now + 36_000_000L))
+			.subject("anon-" + user.username())
+			.claim("preferred_username", user.username())
+			.claim("scopes", List.of("read", "write", "email", "profile"))
+			.claim("grant_type", "client-credentials")
+			.claim("version", "1.2.0")
+			.claim("filters", List.of())
+			.claim("is_restricted", false)
+			.claim("email_verified", true)
+			.claim("email", user.username() + "@example.com")
+			.claim("name", null)
+			.claim("administrator", user.staff())
+			.claim("superuser", false)
+			.jwtID("jti-" + this.tokensIssued.incrementAndGet())
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+		try {
+			jwt.sign(new MACSigner(this.signingKey));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return jwt.serialize();
 	}
 
 	private static MockResponse json(int code, String body) {

@@ -56,6 +56,14 @@ class ReconciliationIT {
 
 	static final String WRONG = "https://wrong.lms";
 
+	static final String LEARNER = "https://learner.lms";
+
+	static final String ON_BEHALF = "https://onbehalf.lms";
+
+	static final String REFUSED = "https://refused.lms";
+
+	static final String TOKEN = "https://token.lms";
+
 	static final String A = "course-v1:edX+A+1";
 
 	static final String B = "course-v1:edX+B+1";
@@ -107,8 +115,33 @@ class ReconciliationIT {
 		registry.add(b + "[3].reconciliation.client-id", () -> FakeOpenEdx.CLIENT_ID);
 		registry.add(b + "[3].reconciliation.client-secret", () -> "not-the-secret");
 		registry.add(b + "[3].reconciliation.username", () -> FakeOpenEdx.USERNAME);
-		registry.add("coursesync.reconciliation-request-timeout", () -> "1s");
+		// Clients whose token does not show the service user as global staff.
+		authenticated(registry, 4, LEARNER, FakeOpenEdx.LEARNER_CLIENT_ID, FakeOpenEdx.LEARNER_CLIENT_SECRET,
+				FakeOpenEdx.LEARNER);
+		authenticated(registry, 5, ON_BEHALF, FakeOpenEdx.CLIENT_ID, FakeOpenEdx.CLIENT_SECRET, FakeOpenEdx.LEARNER);
+		authenticated(registry, 6, REFUSED, FakeOpenEdx.LEARNER_CLIENT_ID, FakeOpenEdx.LEARNER_CLIENT_SECRET,
+				FakeOpenEdx.USERNAME);
+		// Only the token fault test uses it: its first token call is that test's.
+		authenticated(registry, 7, TOKEN, FakeOpenEdx.CLIENT_ID, FakeOpenEdx.CLIENT_SECRET, FakeOpenEdx.USERNAME);
+		// Well above a call's time on a loaded machine; the timeout faults take longer.
+		registry.add("coursesync.reconciliation-request-timeout", () -> "3s");
 		registry.add("coursesync.reconciliation-check", () -> "1h");
+	}
+
+	private static void authenticated(DynamicPropertyRegistry registry, int index, String base, String clientId,
+			String secret, String username) {
+		String b = "coursesync.lms-backends[" + index + "]";
+		registry.add(b + ".base-url", () -> base);
+		registry.add(b + ".backend", () -> "openedx");
+		registry.add(b + ".course-regex",
+				() -> "^" + base.replace(".", "\\.") + "/courses/(?P<course_id>.+)/(course|info)/?$");
+		registry.add(b + ".default-course-run-sync-mode", () -> "sync_to_draft");
+		registry.add(b + ".reconciliation.course-api-url", () -> lms.url(FakeOpenEdx.API));
+		registry.add(b + ".reconciliation.token-url", () -> lms.url("/oauth2/access_token"));
+		registry.add(b + ".reconciliation.client-id", () -> clientId);
+		registry.add(b + ".reconciliation.client-secret", () -> secret);
+		registry.add(b + ".reconciliation.username", () -> username);
+		registry.add(b + ".reconciliation.page-size", () -> "2");
 	}
 
 	@LocalServerPort
@@ -217,7 +250,8 @@ class ReconciliationIT {
 		List<RecordedRequest> calls = lms.apiRequests();
 		assertThat(calls).hasSize(3);
 		String authorization = calls.get(0).getHeaders().get("Authorization");
-		assertThat(authorization).startsWith("JWT tok-");
+		assertThat(authorization).startsWith("JWT ");
+		assertThat(lms.issuedTokens()).contains(authorization.substring(4));
 		assertThat(calls).allSatisfy((call) -> {
 			assertThat(call.getHeaders().get("Authorization")).isEqualTo(authorization);
 			assertThat(call.getUrl().queryParameter("username")).isEqualTo(FakeOpenEdx.USERNAME);
@@ -380,7 +414,11 @@ class ReconciliationIT {
 		lms.serve(2, FakeOpenEdx.course(A, MAR, DEC, false));
 		lms.fault(1, Fault.UNAVAILABLE_ONCE);
 		assertThat(reconcile(DRAFT).get("status").asString()).isEqualTo("finished");
-		assertThat(output.getAll()).doesNotContain(FakeOpenEdx.CLIENT_SECRET).doesNotContain("tok-1");
+		assertThat(lms.issuedTokens()).isNotEmpty();
+		assertThat(output.getAll()).doesNotContain(FakeOpenEdx.CLIENT_SECRET);
+		for (String token : lms.issuedTokens()) {
+			assertThat(output.getAll()).doesNotContain(token);
+		}
 	}
 
 	@Test
@@ -393,6 +431,122 @@ class ReconciliationIT {
 		assertThat(lms.apiRequests()).isEmpty();
 		assertThat(output.getAll()).doesNotContain("not-the-secret");
 		assertThat(report.toString()).doesNotContain("not-the-secret");
+	}
+
+	@Test
+	void repairsTheEnrollmentDates() throws Exception {
+		String b = link(DRAFT, B, "info");
+		webhook(DRAFT, B, "info", JAN, JUN, "course_and_search");
+		lms.serve(2, FakeOpenEdx.course(B, JAN, JUN, "2029-11-01T00:00:00Z", "2030-02-01T00:00:00Z", false));
+
+		JsonNode report = reconcile(DRAFT);
+
+		assertThat(report.get("runs_updated").asInt()).as(report.toString()).isEqualTo(1);
+		assertThat(instant(b, "enrollment_start")).isEqualTo("2029-11-01T00:00:00Z");
+		assertThat(instant(b, "enrollment_end")).isEqualTo("2030-02-01T00:00:00Z");
+		String changes = this.jdbc.queryForObject("SELECT changes FROM sync_event WHERE source = 'reconciliation'",
+				String.class);
+		assertThat(this.json.readTree(changes).propertyNames()).containsExactlyInAnyOrder("enrollment_start",
+				"enrollment_end");
+	}
+
+	@Test
+	void listsAreCappedAtAThousandWithTheirTotal() throws Exception {
+		String[] courses = new String[1_001];
+		for (int i = 0; i < courses.length; i++) {
+			courses[i] = FakeOpenEdx.course("course-v1:edX+Unknown" + i + "+1", MAR, DEC, false);
+		}
+		lms.serve(100, courses);
+
+		JsonNode report = reconcile(PUBLIC);
+
+		assertThat(report.get("courses_seen").asInt()).isEqualTo(1_001);
+		assertThat(report.get("not_in_catalog")).hasSize(1_000);
+		assertThat(report.get("not_in_catalog_total").asInt()).isEqualTo(1_001);
+		assertThat(strings(report.get("not_in_catalog"))).first().isEqualTo("course-v1:edX+Unknown0+1");
+	}
+
+	@Test
+	void aUserThatIsNotGlobalStaffListsPartially() throws Exception {
+		webhook(LEARNER, A, "info", JAN, JUN, "course_and_search");
+		webhook(LEARNER, B, "info", JAN, JUN, "course_and_search");
+		webhook(LEARNER, D, "info", JAN, JUN, "course_and_search");
+		lms.serve(2, FakeOpenEdx.course(A, MAR, DEC, false), FakeOpenEdx.course(B, MAR, DEC, false),
+				FakeOpenEdx.course(C, MAR, DEC, false));
+		// Open edX shows B to global staff only: this user's listing lacks it.
+		lms.staffOnly(B);
+
+		JsonNode report = reconcile(LEARNER);
+
+		assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("finished");
+		assertThat(report.get("listing").asString()).isEqualTo("partial");
+		assertThat(report.get("courses_seen").asInt()).isEqualTo(2);
+		assertThat(report.get("runs_updated").asInt()).isEqualTo(1);
+		assertThat(strings(report.get("not_in_catalog"))).containsExactly(C);
+		// B and D are not listed to this user: neither is reported missing, neither
+		// changed.
+		assertThat(strings(report.get("missing_in_lms"))).isEmpty();
+		assertThat(report.get("missing_in_lms_total").asInt()).isZero();
+		assertThat(instant(link(LEARNER, A, "info"), "start_at")).isEqualTo(MAR);
+		assertThat(instant(link(LEARNER, B, "info"), "start_at")).isEqualTo(JAN);
+		assertThat(this.jdbc.queryForObject("SELECT listing FROM reconciliation", String.class)).isEqualTo("partial");
+		// The learner's own token, with its own name.
+		assertThat(lms.apiRequests()).hasSize(1).allSatisfy((call) -> {
+			assertThat(call.getUrl().queryParameter("username")).isEqualTo(FakeOpenEdx.LEARNER);
+			assertThat(lms.issuedTokens()).contains(call.getHeaders().get("Authorization").substring(4));
+		});
+	}
+
+	@Test
+	void aStaffTokenListingAnotherUsersCoursesListsPartially() throws Exception {
+		webhook(ON_BEHALF, A, "info", JAN, JUN, "course_and_search");
+		webhook(ON_BEHALF, D, "info", JAN, JUN, "course_and_search");
+		lms.serve(2, FakeOpenEdx.course(A, MAR, DEC, false));
+
+		JsonNode report = reconcile(ON_BEHALF);
+
+		// The token's user is staff, but the listing is what the named user sees.
+		assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("finished");
+		assertThat(report.get("listing").asString()).isEqualTo("partial");
+		assertThat(report.get("runs_updated").asInt()).isEqualTo(1);
+		assertThat(strings(report.get("missing_in_lms"))).isEmpty();
+		assertThat(report.get("missing_in_lms_total").asInt()).isZero();
+		assertThat(lms.apiRequests())
+			.allSatisfy((call) -> assertThat(call.getUrl().queryParameter("username")).isEqualTo(FakeOpenEdx.LEARNER));
+	}
+
+	@Test
+	void aUserThatIsNotStaffAskingForAnotherUsersCoursesFails() throws Exception {
+		webhook(REFUSED, A, "info", JAN, JUN, "course_and_search");
+		lms.serve(2, FakeOpenEdx.course(A, MAR, DEC, false));
+		int rows = this.db.count("sync_event");
+
+		JsonNode report = reconcile(REFUSED);
+
+		assertThat(report.get("status").asString()).isEqualTo("failed");
+		assertThat(report.get("error").asString())
+			.isEqualTo("page 1: HTTP 403: Open edX refuses to list the courses of username '" + FakeOpenEdx.USERNAME
+					+ "' to the token's user (only global staff may list another user's)");
+		// A refusal is not retried, and nothing is written.
+		assertThat(lms.apiRequests()).hasSize(1);
+		assertThat(instant(link(REFUSED, A, "info"), "start_at")).isEqualTo(JAN);
+		assertThat(this.db.count("sync_event")).isEqualTo(rows);
+		assertThat(strings(report.get("missing_in_lms"))).isEmpty();
+	}
+
+	@Test
+	void aTokenEndpointThatTimesOutIsRetried() throws Exception {
+		webhook(TOKEN, A, "info", JAN, JUN, "course_and_search");
+		lms.serve(2, FakeOpenEdx.course(A, MAR, DEC, false));
+		lms.tokenFault(FakeOpenEdx.TokenFault.TIMEOUT_ONCE);
+
+		JsonNode report = reconcile(TOKEN);
+
+		assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("finished");
+		assertThat(report.get("listing").asString()).isEqualTo("complete");
+		assertThat(report.get("runs_updated").asInt()).isEqualTo(1);
+		assertThat(lms.tokenCalls.get()).isEqualTo(2);
+		assertThat(instant(link(TOKEN, A, "info"), "start_at")).isEqualTo(MAR);
 	}
 
 	// Faults: each ends as the contract says, naming the page and the cause; the pages
