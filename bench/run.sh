@@ -241,7 +241,8 @@ if [ "$MODE" = "soak" ]; then
     WRK=$!
     target=$((sent + step))
     while :; do
-      count=$(curl -fs -u admin:bench-admin "http://127.0.0.1:$PORT/api/admin/sync-events?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total_items"])')
+      # Items synced so far (the history's pages carry no total).
+      count=$(curl -fs -u admin:bench-admin "http://127.0.0.1:$PORT/actuator/prometheus" | python3 -c 'import sys; print(int(sum(float(l.split()[-1]) for l in sys.stdin if l.startswith("coursesync_sync_items_total"))))')
       [ "$count" -ge "$target" ] && break
       sleep 2
     done
