@@ -2,6 +2,7 @@ package org.coursesync.audit;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
@@ -89,7 +90,7 @@ public class AuditLog {
 			logger.error("Audit record of {} not stored, so the write is rolled back: {}", action.wireName(),
 					ex.getClass().getSimpleName());
 			throw new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR,
-					"The change was not stored: its audit record could not be written.", java.util.Map.of());
+					"The change was not stored: its audit record could not be written.", Map.of());
 		}
 	}
 
