@@ -45,7 +45,7 @@ java -Xms256m -Xmx256m -jar "$JAR" --server.port="$APP_PORT" \
   "$B.reconciliation.username=bench_worker" > "$WORK/app.log" 2>&1 &
 APP=$!
 PIDS+=($APP)
-for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 1200); do curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
 AUTH="admin:$PASSWORD"
 APP_URL="http://127.0.0.1:$APP_PORT"
 curl -fs -u "$AUTH" -H 'Content-Type: application/json' -d '{"code":"BENCH","title":"Bench"}' \

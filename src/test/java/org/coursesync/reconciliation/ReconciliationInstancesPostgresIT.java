@@ -174,7 +174,10 @@ class ReconciliationInstancesPostgresIT {
 				b + "reconciliation.client-id=" + FakeOpenEdx.CLIENT_ID,
 				b + "reconciliation.client-secret=" + FakeOpenEdx.CLIENT_SECRET,
 				b + "reconciliation.username=" + FakeOpenEdx.USERNAME, b + "reconciliation.page-size=1",
-				"--coursesync.reconciliation-check=200ms")) {
+				"--coursesync.reconciliation-check=200ms",
+				// A page held by the test must not time out (and be asked again) however
+				// slow the machine: longer than the hold's own limit.
+				"--coursesync.reconciliation-request-timeout=90s")) {
 			put(args, arg);
 		}
 		for (String arg : extra) {
