@@ -18,9 +18,7 @@ import org.coursesync.course.SyncMode;
 import org.coursesync.lms.LmsBackend;
 import org.coursesync.lms.LmsRegistry;
 import org.coursesync.richie.RichieProperties;
-import org.coursesync.richie.RunPayloadValidator;
 import org.coursesync.system.ApiProblem;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -40,8 +38,6 @@ class CourseRunAdmin {
 
 	private final CourseRuns store;
 
-	private final RunPayloadValidator validator;
-
 	private final RunPublication publication;
 
 	private final LmsRegistry lmsRegistry;
@@ -52,10 +48,9 @@ class CourseRunAdmin {
 
 	private final String defaultCurrency;
 
-	CourseRunAdmin(CourseRuns store, RunPayloadValidator validator, RunPublication publication, LmsRegistry lmsRegistry,
+	CourseRunAdmin(CourseRuns store, RunPublication publication, LmsRegistry lmsRegistry,
 			PlatformTransactionManager transactionManager, Clock clock, RichieProperties properties) {
 		this.store = store;
-		this.validator = validator;
 		this.publication = publication;
 		this.lmsRegistry = lmsRegistry;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -65,7 +60,8 @@ class CourseRunAdmin {
 
 	/** The run with its public copy, if any. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record RunDetail(RunView run, RunView publicRun) {
+	record RunDetail(RunView run, @io.swagger.v3.oas.annotations.media.Schema(nullable = true,
+			description = "the public copy; null until published") RunView publicRun) {
 
 		static RunDetail of(CourseRun run, PublicCourseRun copy) {
 			return new RunDetail(RunView.of(run), (copy != null) ? RunView.of(copy) : null);
@@ -73,7 +69,7 @@ class CourseRunAdmin {
 
 	}
 
-	RunDetail create(String courseCode, JsonNode body) {
+	RunDetail create(String courseCode, RunEdit.Changes changes) {
 		String code = CourseService.code(courseCode);
 		return save(() -> {
 			Course course = this.store.courseByCode(code)
@@ -82,7 +78,7 @@ class CourseRunAdmin {
 			CourseRun run = new CourseRun(UUID.randomUUID(), course.getId(), now);
 			run.setSyncMode(SyncMode.MANUAL);
 			run.set(RunField.PRICE_CURRENCY, this.defaultCurrency);
-			RunEdit.apply(body, run, this.validator, true);
+			changes.applyTo(run);
 			checkLink(run, null);
 			this.store.saveAndFlush(run);
 			this.publication.markCourseDirty(run, null, now);
@@ -97,7 +93,7 @@ class CourseRunAdmin {
 		});
 	}
 
-	RunDetail patch(UUID id, JsonNode patch) {
+	RunDetail patch(UUID id, RunEdit.Changes changes) {
 		return save(() -> {
 			// Locked: a sync waits for the edit instead of overwriting it from an older
 			// read;
@@ -105,7 +101,7 @@ class CourseRunAdmin {
 			CourseRun run = this.store.runForUpdate(id)
 				.orElseThrow(() -> ApiProblem.notFound("No draft run with id " + id + "."));
 			String previousLink = run.getResourceLink();
-			RunEdit.apply(patch, run, this.validator, false);
+			changes.applyTo(run);
 			checkLink(run, previousLink);
 			Instant now = this.clock.instant();
 			run.setUpdatedAt(now);

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coursesync.system.AdminApi;
 import org.coursesync.system.ApiProblem;
 import org.coursesync.system.PageView;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The sync history for admins: newest first, filtered by link, LMS backend, outcome and
  * time.
  */
+@Tag(name = "Sync history", description = "Every authenticated sync item, accepted or rejected")
 @AdminApi
 @RestController
 class SyncEventController {
@@ -36,6 +39,7 @@ class SyncEventController {
 		this.json = json;
 	}
 
+	@Operation(operationId = "listSyncEvents", summary = "The sync history, newest first, paged")
 	@GetMapping("/api/admin/sync-events")
 	@Transactional(readOnly = true)
 	PageView<SyncEventView> list(@RequestParam(defaultValue = "0") int page,
