@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.coursesync.support.Database;
 import org.coursesync.support.DocumentedApi;
 import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
@@ -56,8 +58,15 @@ class ApiDocumentIT {
 
 	DocumentedApi api;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@BeforeEach
 	void loadTheDocument() {
+		// The in-memory database outlives the other tests' contexts.
+		new Database(this.jdbc).reset();
+		this.jdbc.update("DELETE FROM reconciliation_lease");
+		this.jdbc.update("DELETE FROM reconciliation");
 		this.api = new DocumentedApi(new TestHttp(this.port));
 	}
 
