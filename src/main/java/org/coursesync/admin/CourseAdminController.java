@@ -3,6 +3,12 @@ package org.coursesync.admin;
 import java.net.URI;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coursesync.course.CourseFilter;
 import org.coursesync.course.CourseService;
 import org.coursesync.course.CourseSummary;
@@ -10,7 +16,7 @@ import org.coursesync.course.CourseView;
 import org.coursesync.system.AdminApi;
 import org.coursesync.system.PageView;
 import org.coursesync.system.Paging;
-import tools.jackson.databind.JsonNode;
+import org.coursesync.system.Problems;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Courses for catalog admins: create, list, show, edit, delete, publish.
  */
+@Tag(name = "Courses", description = "Courses and their publication, for catalog admins")
 @AdminApi
 @RestController
 @RequestMapping("/api/admin/courses")
@@ -41,13 +48,20 @@ class CourseAdminController {
 		this.courses = courses;
 	}
 
+	@Operation(operationId = "createCourse", summary = "Create a course",
+			description = "The code is normalized as Richie normalizes course codes (DemoX -> DEMOX).")
+	@ApiResponse(responseCode = "201", description = "Created; Location is the course")
+	@Problems(409)
 	@PostMapping
-	ResponseEntity<CourseView> create(@RequestBody(required = false) JsonNode body) {
+	ResponseEntity<CourseView> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(examples = @ExampleObject(NewCourseRequest.EXAMPLE))) @RequestBody(
+					required = false) NewCourseRequest body) {
 		CoursePatch.NewCourse created = CoursePatch.creation(body);
 		CourseView course = this.courses.create(created.code(), created.title());
 		return ResponseEntity.created(URI.create("/api/admin/courses/" + course.code())).body(course);
 	}
 
+	@Operation(operationId = "listCourses", summary = "List courses, paged")
 	@GetMapping
 	PageView<CourseSummary> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort,
@@ -58,24 +72,42 @@ class CourseAdminController {
 				Paging.of(page, size, 100, sort, SORTABLE, Sort.by("code")));
 	}
 
+	@Operation(operationId = "getCourse", summary = "A course with its draft and public runs")
+	@Problems(404)
 	@GetMapping("/{code}")
-	CourseView get(@PathVariable String code) {
+	CourseView get(@Parameter(example = "DemoX") @PathVariable String code) {
 		return this.courses.get(code);
 	}
 
+	@Operation(operationId = "patchCourse", summary = "Edit a course (JSON merge patch)",
+			description = "A key present is set, null clears it (except the title), an absent key is left alone.")
+	@Problems(404)
 	@PatchMapping(path = "/{code}", consumes = { "application/merge-patch+json", "application/json" })
-	CourseView patch(@PathVariable String code, @RequestBody(required = false) JsonNode patch) {
-		return this.courses.patch(code, (course) -> CoursePatch.apply(patch, course));
+	CourseView patch(@Parameter(example = "DemoX") @PathVariable String code,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+					@Content(mediaType = "application/merge-patch+json",
+							examples = @ExampleObject(CoursePatchRequest.EXAMPLE)),
+					@Content(mediaType = "application/json",
+							examples = @ExampleObject(CoursePatchRequest.EXAMPLE)) }) @RequestBody(
+									required = false) CoursePatchRequest patch) {
+		CoursePatch.Changes changes = CoursePatch.changes(patch);
+		return this.courses.patch(code, changes::applyTo);
 	}
 
+	@Operation(operationId = "deleteCourse", summary = "Delete a course that has no public runs")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@Problems({ 404, 409 })
 	@DeleteMapping("/{code}")
 	ResponseEntity<Void> delete(@PathVariable String code) {
 		this.courses.delete(code);
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(operationId = "publishCourse",
+			summary = "Publish: public copy of the course and all its draft runs; clears unpublished changes")
+	@Problems(404)
 	@PostMapping("/{code}/publish")
-	CourseView publish(@PathVariable String code) {
+	CourseView publish(@Parameter(example = "DemoX") @PathVariable String code) {
 		return this.courses.publish(code);
 	}
 

@@ -8,17 +8,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.coursesync.course.Course;
 import org.coursesync.course.CourseService;
 import org.coursesync.richie.RunPayloadValidator;
 import org.coursesync.system.ApiProblem;
+import org.coursesync.system.JsonField;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A JSON merge patch of a course's editable fields, validated all at once: a key present
- * is set, {@code null} clears it (except the title), an unknown key is an error. Public:
- * the console's course form applies the same rules.
+ * The course requests turned into commands: a creation, and a JSON merge patch of a
+ * course's editable fields validated all at once (a key present is set, {@code null}
+ * clears it, except the title; an unknown key is an error).
  */
 public final class CoursePatch {
 
@@ -33,18 +36,18 @@ public final class CoursePatch {
 	/**
 	 * The normalized code and the title of a course to create, or throws a 400.
 	 */
-	static NewCourse creation(JsonNode body) {
-		if (body == null || !body.isObject()) {
+	static NewCourse creation(NewCourseRequest body) {
+		if (body == null) {
 			throw ApiProblem.badRequest("Send a JSON object {\"code\": \"...\", \"title\": \"...\"}.");
 		}
-		JsonNode codeNode = body.get("code");
+		JsonNode codeNode = JsonField.json(body.code());
 		if (codeNode == null || !codeNode.isString() || codeNode.asString().isBlank()) {
 			throw ApiProblem.invalid(Map.of("code", List.of("This field is required.")));
 		}
 		String code = CourseService.code(codeNode.asString());
 		String title;
 		try {
-			title = title(body.get("title"));
+			title = title(JsonField.json(body.title()));
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiProblem.invalid(Map.of("title", List.of(ex.getMessage())));
@@ -56,42 +59,45 @@ public final class CoursePatch {
 	}
 
 	/**
-	 * Applies {@code patch} to {@code course}, or throws a 400 listing every bad field.
+	 * Applies a JSON merge patch of course fields (the console's form) to {@code course},
+	 * with the admin API's rules and messages, or throws a 400 listing every bad field.
 	 */
 	public static void apply(JsonNode patch, Course course) {
 		if (patch == null || !patch.isObject()) {
 			throw ApiProblem.badRequest("Send a JSON object of the fields to change: " + new TreeSet<>(FIELDS) + ".");
 		}
-		Map<String, List<String>> errors = new LinkedHashMap<>();
-		Set<String> unknown = new TreeSet<>(patch.propertyNames());
-		unknown.removeAll(FIELDS);
+		changes(JsonMapper.shared().treeToValue(patch, CoursePatchRequest.class)).applyTo(course);
+	}
+
+	/**
+	 * The changes of {@code patch}, each field checked, or throws a 400 listing every bad
+	 * field.
+	 */
+	static Changes changes(CoursePatchRequest patch) {
+		if (patch == null) {
+			throw ApiProblem.badRequest("Send a JSON object of the fields to change: " + new TreeSet<>(FIELDS) + ".");
+		}
+		Set<String> unknown = new TreeSet<>((patch.unknown() != null) ? patch.unknown().keySet() : Set.of());
 		if (!unknown.isEmpty()) {
 			throw ApiProblem.badRequest("Unknown fields " + unknown + ": a course has " + new TreeSet<>(FIELDS) + ".");
 		}
-		Course candidate = course;
-		field(patch, "title", errors, (node) -> {
-			String title = text(node, 255, false);
-			candidate.setTitle(title);
-		});
-		field(patch, "min_effort", errors, (node) -> candidate.setMinEffort(count(node)));
-		field(patch, "max_effort", errors, (node) -> candidate.setMaxEffort(count(node)));
-		field(patch, "weeks_to_complete", errors, (node) -> candidate.setWeeksToComplete(count(node)));
-		field(patch, "modular_credit", errors, (node) -> candidate.setModularCredit(count(node)));
-		field(patch, "pacing_type", errors, (node) -> {
-			String pacing = text(node, 32, true);
-			if (pacing != null && !PACING.contains(pacing)) {
-				throw new IllegalArgumentException("Expected self_paced or instructor_paced.");
-			}
-			candidate.setPacingType(pacing);
-		});
-		field(patch, "marketing_url", errors, (node) -> candidate.setMarketingUrl(url(node)));
-		if (errors.isEmpty() && course.getMinEffort() != null && course.getMaxEffort() != null
-				&& course.getMinEffort() > course.getMaxEffort()) {
-			errors.put("min_effort", List.of("Must not be greater than max_effort."));
-		}
+		Map<String, List<String>> errors = new LinkedHashMap<>();
+		Changes changes = new Changes(field(patch.title(), "title", errors, (node) -> text(node, 255, false)),
+				field(patch.minEffort(), "min_effort", errors, CoursePatch::count),
+				field(patch.maxEffort(), "max_effort", errors, CoursePatch::count),
+				field(patch.weeksToComplete(), "weeks_to_complete", errors, CoursePatch::count),
+				field(patch.modularCredit(), "modular_credit", errors, CoursePatch::count),
+				field(patch.pacingType(), "pacing_type", errors, (node) -> {
+					String pacing = text(node, 32, true);
+					if (pacing != null && !PACING.contains(pacing)) {
+						throw new IllegalArgumentException("Expected self_paced or instructor_paced.");
+					}
+					return pacing;
+				}), field(patch.marketingUrl(), "marketing_url", errors, CoursePatch::url));
 		if (!errors.isEmpty()) {
 			throw ApiProblem.invalid(errors);
 		}
+		return changes;
 	}
 
 	/** A required, non-blank title of at most 255 characters. */
@@ -99,17 +105,18 @@ public final class CoursePatch {
 		return text(node, 255, false);
 	}
 
-	private static void field(JsonNode patch, String name, Map<String, List<String>> errors,
-			Consumer<JsonNode> setter) {
-		JsonNode node = patch.get(name);
+	private static <T> Change<T> field(JsonField<?> sent, String name, Map<String, List<String>> errors,
+			Function<JsonNode, T> parse) {
+		JsonNode node = JsonField.json(sent);
 		if (node == null) {
-			return;
+			return null;
 		}
 		try {
-			setter.accept(node);
+			return new Change<>(parse.apply(node));
 		}
 		catch (IllegalArgumentException ex) {
 			errors.put(name, List.of(ex.getMessage()));
+			return null;
 		}
 	}
 
@@ -166,6 +173,41 @@ public final class CoursePatch {
 
 	/** A course to create: its normalized code and its title. */
 	record NewCourse(String code, String title) {
+	}
+
+	/** A value a patch sets ({@code null} clears the field). */
+	record Change<T>(T value) {
+	}
+
+	/**
+	 * The checked changes of a course patch; a {@code null} change leaves its field
+	 * alone.
+	 */
+	record Changes(Change<String> title, Change<Integer> minEffort, Change<Integer> maxEffort,
+			Change<Integer> weeksToComplete, Change<Integer> modularCredit, Change<String> pacingType,
+			Change<String> marketingUrl) {
+
+		/** Applies the changes, or throws a 400 when the efforts end up inverted. */
+		void applyTo(Course course) {
+			set(this.title, course::setTitle);
+			set(this.minEffort, course::setMinEffort);
+			set(this.maxEffort, course::setMaxEffort);
+			set(this.weeksToComplete, course::setWeeksToComplete);
+			set(this.modularCredit, course::setModularCredit);
+			set(this.pacingType, course::setPacingType);
+			set(this.marketingUrl, course::setMarketingUrl);
+			if (course.getMinEffort() != null && course.getMaxEffort() != null
+					&& course.getMinEffort() > course.getMaxEffort()) {
+				throw ApiProblem.invalid(Map.of("min_effort", List.of("Must not be greater than max_effort.")));
+			}
+		}
+
+		private static <T> void set(Change<T> change, Consumer<T> setter) {
+			if (change != null) {
+				setter.accept(change.value());
+			}
+		}
+
 	}
 
 }

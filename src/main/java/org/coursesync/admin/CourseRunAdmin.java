@@ -26,6 +26,7 @@ import org.coursesync.system.ApiProblem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -44,8 +45,6 @@ public class CourseRunAdmin {
 
 	private final CourseRuns store;
 
-	private final RunPayloadValidator validator;
-
 	private final RunPublication publication;
 
 	private final LmsRegistry lmsRegistry;
@@ -58,10 +57,16 @@ public class CourseRunAdmin {
 
 	private final AuditLog audit;
 
+	private final RunPayloadValidator validator;
+
+	private final JsonMapper json;
+
 	CourseRunAdmin(CourseRuns store, RunPayloadValidator validator, RunPublication publication, LmsRegistry lmsRegistry,
-			PlatformTransactionManager transactionManager, Clock clock, RichieProperties properties, AuditLog audit) {
-		this.store = store;
+			PlatformTransactionManager transactionManager, Clock clock, RichieProperties properties, AuditLog audit,
+			JsonMapper json) {
 		this.validator = validator;
+		this.json = json;
+		this.store = store;
 		this.publication = publication;
 		this.lmsRegistry = lmsRegistry;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -72,7 +77,8 @@ public class CourseRunAdmin {
 
 	/** The run with its public copy, if any. */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	public record RunDetail(RunView run, RunView publicRun) {
+	public record RunDetail(RunView run, @io.swagger.v3.oas.annotations.media.Schema(nullable = true,
+			description = "the public copy; null until published") RunView publicRun) {
 
 		static RunDetail of(CourseRun run, PublicCourseRun copy) {
 			return new RunDetail(RunView.of(run), (copy != null) ? RunView.of(copy) : null);
@@ -80,7 +86,7 @@ public class CourseRunAdmin {
 
 	}
 
-	RunDetail create(String courseCode, JsonNode body) {
+	RunDetail create(String courseCode, RunEdit.Changes changes) {
 		String code = CourseService.code(courseCode);
 		return save(() -> {
 			Course course = this.store.courseByCode(code)
@@ -89,7 +95,7 @@ public class CourseRunAdmin {
 			CourseRun run = new CourseRun(UUID.randomUUID(), course.getId(), now);
 			run.setSyncMode(SyncMode.MANUAL);
 			run.set(RunField.PRICE_CURRENCY, this.defaultCurrency);
-			RunEdit.apply(body, run, this.validator, true);
+			changes.applyTo(run);
 			checkLink(run, null);
 			this.store.saveAndFlush(run);
 			this.publication.markCourseDirty(run, null, now);
@@ -105,7 +111,18 @@ public class CourseRunAdmin {
 		});
 	}
 
+	/**
+	 * Applies a JSON merge patch of run fields (the console's form), with the admin API's
+	 * rules and messages.
+	 */
 	public RunDetail patch(UUID id, JsonNode patch) {
+		if (patch == null || !patch.isObject()) {
+			throw ApiProblem.badRequest("Send a JSON object of run fields, e.g. {\"title\": \"Spring 2030\"}.");
+		}
+		return patch(id, RunEdit.changes(this.json.treeToValue(patch, RunRequest.class), this.validator, false));
+	}
+
+	RunDetail patch(UUID id, RunEdit.Changes changes) {
 		return save(() -> {
 			// Locked: a sync waits for the edit instead of overwriting it from an older
 			// read;
@@ -114,7 +131,7 @@ public class CourseRunAdmin {
 				.orElseThrow(() -> ApiProblem.notFound("No draft run with id " + id + "."));
 			String previousLink = run.getResourceLink();
 			RunView before = RunView.of(run);
-			RunEdit.apply(patch, run, this.validator, false);
+			changes.applyTo(run);
 			checkLink(run, previousLink);
 			Instant now = this.clock.instant();
 			run.setUpdatedAt(now);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,9 +16,10 @@ import org.coursesync.system.ApiProblem;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An admin's JSON (a new run or a merge patch) applied to a draft run: the syncable
- * fields by the sync endpoint's rules and messages, plus {@code sync_mode}, {@code title}
- * and {@code display_mode}. Every bad field is reported at once; nothing is applied then.
+ * An admin's run request (a new run or a merge patch) turned into changes of a draft run:
+ * the syncable fields by the sync endpoint's rules and messages, plus {@code sync_mode},
+ * {@code title} and {@code display_mode}. Every bad field is reported at once; nothing is
+ * applied then.
  */
 final class RunEdit {
 
@@ -28,18 +30,19 @@ final class RunEdit {
 	private RunEdit() {
 	}
 
-	static void apply(JsonNode body, CourseRun run, RunPayloadValidator validator, boolean creating) {
-		if (body == null || !body.isObject()) {
+	/**
+	 * The checked changes of {@code request} ({@code creating}: a new run, which needs
+	 * {@code languages}), or throws a 400 listing every bad field.
+	 */
+	static Changes changes(RunRequest request, RunPayloadValidator validator, boolean creating) {
+		if (request == null) {
 			throw ApiProblem.badRequest("Send a JSON object of run fields, e.g. {\"title\": \"Spring 2030\"}.");
 		}
-		Set<String> unknown = new TreeSet<>(body.propertyNames());
-		unknown.removeAll(ADMIN_FIELDS);
-		for (RunField field : RunField.values()) {
-			unknown.remove(field.jsonName());
-		}
+		Set<String> unknown = new TreeSet<>((request.unknown() != null) ? request.unknown().keySet() : Set.of());
 		if (!unknown.isEmpty()) {
 			throw ApiProblem.badRequest("Unknown fields " + unknown + ": a run has " + allFields() + ".");
 		}
+		Map<String, JsonNode> body = request.sent();
 		Map<String, List<String>> errors = new LinkedHashMap<>();
 		Map<RunField, Object> values = new LinkedHashMap<>();
 		for (RunField field : RunField.values()) {
@@ -58,22 +61,22 @@ final class RunEdit {
 				errors.put(field.jsonName(), ex.messages());
 			}
 		}
-		if (creating && !body.has("languages")) {
+		if (creating && !body.containsKey("languages")) {
 			errors.put("languages", List.of(RunPayloadValidator.REQUIRED));
 		}
-		SyncMode mode = run.getSyncMode();
-		if (body.has("sync_mode")) {
+		SyncMode mode = null;
+		if (body.containsKey("sync_mode")) {
 			JsonNode node = body.get("sync_mode");
 			mode = node.isString() ? SyncMode.fromWireName(node.asString()).orElse(null) : null;
 			if (mode == null) {
 				errors.put("sync_mode", List.of("Expected manual, sync_to_draft or sync_to_public."));
 			}
 		}
-		String title = run.getTitle();
-		if (body.has("title")) {
+		Optional<String> title = null;
+		if (body.containsKey("title")) {
 			JsonNode node = body.get("title");
 			if (node.isNull()) {
-				title = null;
+				title = Optional.empty();
 			}
 			else if (!node.isString() || node.asString().strip().length() > 255) {
 				errors.put("title", List.of("Expected a string of at most 255 characters, or null."));
@@ -82,11 +85,11 @@ final class RunEdit {
 				errors.put("title", List.of(RunPayloadValidator.unstorable(node.asString())));
 			}
 			else {
-				title = node.asString().strip();
+				title = Optional.of(node.asString().strip());
 			}
 		}
-		String displayMode = run.getDisplayMode();
-		if (body.has("display_mode")) {
+		String displayMode = null;
+		if (body.containsKey("display_mode")) {
 			JsonNode node = body.get("display_mode");
 			displayMode = node.isString() ? node.asString() : null;
 			if (displayMode == null || !DISPLAY_MODES.contains(displayMode)) {
@@ -96,10 +99,28 @@ final class RunEdit {
 		if (!errors.isEmpty()) {
 			throw ApiProblem.invalid(errors);
 		}
-		values.forEach(run::set);
-		run.setSyncMode(mode);
-		run.setTitle(title);
-		run.setDisplayMode(displayMode);
+		return new Changes(values, mode, title, displayMode);
+	}
+
+	/**
+	 * The checked changes of a run: the syncable fields to set, and the admin fields
+	 * ({@code null}: left alone; an empty title clears it).
+	 */
+	record Changes(Map<RunField, Object> values, SyncMode syncMode, Optional<String> title, String displayMode) {
+
+		void applyTo(CourseRun run) {
+			this.values.forEach(run::set);
+			if (this.syncMode != null) {
+				run.setSyncMode(this.syncMode);
+			}
+			if (this.title != null) {
+				run.setTitle(this.title.orElse(null));
+			}
+			if (this.displayMode != null) {
+				run.setDisplayMode(this.displayMode);
+			}
+		}
+
 	}
 
 	private static Set<String> allFields() {

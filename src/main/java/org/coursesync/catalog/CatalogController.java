@@ -16,6 +16,11 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coursesync.course.CourseCodes;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,15 +64,36 @@ class CatalogController {
 		this.clock = clock;
 	}
 
-	@Operation(summary = "Published, non-hidden runs of a catalog",
+	@Operation(operationId = "listCatalogCourseRuns", summary = "Published, non-hidden runs of a catalog",
 			description = "Ordered by start date then id. Paging metadata in the Link and X-Total-Count headers. "
 					+ "Errors are bare JSON strings: 404 \"the catalog is not found\", 403 \"Login user not "
 					+ "authorized to perform this action\", 400 naming the bad parameter.")
+	@ApiResponse(responseCode = "200", description = "One page of runs", headers = {
+			@Header(name = "X-Total-Count", description = "runs in all pages", schema = @Schema(type = "integer")),
+			@Header(name = "Link", description = "first, prev, next and last pages", schema = @Schema(type = "string")),
+			@Header(name = "ETag", description = "send it back in If-None-Match to get 304 when nothing changed",
+					schema = @Schema(type = "string")) },
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = CatalogRun.class))))
+	@ApiResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match",
+			content = @Content)
+	@ApiResponse(responseCode = "400", description = "A bad query parameter, named in the message",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(type = "string",
+							example = "\"Invalid parameter 'size': expected an integer from 1 to 1000\"")))
+	@ApiResponse(responseCode = "403", description = "No subscription key, or a key not of this catalog",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(type = "string",
+							example = "\"Login user not authorized to perform this action\"")))
+	@ApiResponse(responseCode = "404", description = "Unknown catalog",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(type = "string", example = "\"the catalog is not found\"")))
 	@GetMapping(path = "/api/1.0/catalogs/{catalog}/course-runs", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> courseRuns(@PathVariable String catalog,
+	ResponseEntity<byte[]> courseRuns(@Parameter(example = "main") @PathVariable String catalog,
 			@Parameter(description = "subscription key of this catalog") @RequestHeader(name = KEY_HEADER,
 					required = false) String key,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+			@Parameter(description = "an ETag of an earlier answer") @RequestHeader(name = HttpHeaders.IF_NONE_MATCH,
+					required = false) String ifNoneMatch,
 			@Parameter(description = "Archived, Current, Starting Soon or Upcoming") @RequestParam(
 					required = false) String availability,
 			@Parameter(description = "a course code") @RequestParam(required = false) String course,

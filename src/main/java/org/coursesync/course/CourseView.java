@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -12,8 +13,10 @@ import tools.jackson.databind.annotation.JsonNaming;
  * runs.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record CourseView(UUID id, String code, String title, Integer minEffort, Integer maxEffort, String pacingType,
-		Integer weeksToComplete, Integer modularCredit, String marketingUrl, boolean published, Instant publishedAt,
+public record CourseView(UUID id, String code, String title, @Schema(nullable = true) Integer minEffort,
+		@Schema(nullable = true) Integer maxEffort, @Schema(nullable = true) String pacingType,
+		@Schema(nullable = true) Integer weeksToComplete, @Schema(nullable = true) Integer modularCredit,
+		@Schema(nullable = true) String marketingUrl, boolean published, @Schema(nullable = true) Instant publishedAt,
 		boolean unpublishedChanges, Instant createdAt, Instant updatedAt, List<RunView> draftRuns,
 		List<RunView> publicRuns) {
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -15,12 +16,16 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RunView(UUID id, @JsonInclude(JsonInclude.Include.NON_NULL) UUID draftRunId, String resourceLink,
-		String lmsBackend, String syncMode, String title, String displayMode, Instant start, Instant end,
-		Instant enrollmentStart, Instant enrollmentEnd, List<String> languages, int enrollmentCount,
-		String catalogVisibility, String price, String priceCurrency, String offer, String certificatePrice,
-		String certificateOffer, String discountedPrice, String discount, String certificateDiscountedPrice,
-		String certificateDiscount, Instant createdAt, Instant updatedAt) {
+public record RunView(UUID id, @JsonInclude(JsonInclude.Include.NON_NULL) UUID draftRunId,
+		@Schema(nullable = true) String resourceLink, @Schema(nullable = true) String lmsBackend, String syncMode,
+		@Schema(nullable = true) String title, String displayMode, @Schema(nullable = true) Instant start,
+		@Schema(nullable = true) Instant end, @Schema(nullable = true) Instant enrollmentStart,
+		@Schema(nullable = true) Instant enrollmentEnd, List<String> languages, int enrollmentCount,
+		String catalogVisibility, @Schema(nullable = true) String price, String priceCurrency,
+		@Schema(nullable = true) String offer, @Schema(nullable = true) String certificatePrice,
+		@Schema(nullable = true) String certificateOffer, @Schema(nullable = true) String discountedPrice,
+		@Schema(nullable = true) String discount, @Schema(nullable = true) String certificateDiscountedPrice,
+		@Schema(nullable = true) String certificateDiscount, Instant createdAt, Instant updatedAt) {
 
 	/** The view of a draft run or of a public copy. */
 	public static RunView of(RunData run) {

@@ -4,9 +4,16 @@ import java.net.URI;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coursesync.system.AdminApi;
 import org.coursesync.system.ApiProblem;
 import org.coursesync.system.PageView;
+import org.coursesync.system.Problems;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Reconciliations for admins: start one now, read the reports (newest first).
  */
+@Tag(name = "Reconciliations", description = "Reconciliation of the catalog with the LMS (pull)")
 @AdminApi
 @RestController
 class ReconciliationController {
@@ -39,11 +47,19 @@ class ReconciliationController {
 	}
 
 	/** The body of a start request. */
-	record StartRequest(@JsonProperty("lms_backend") String lmsBackend) {
+	@Schema(name = "ReconciliationStart")
+	record StartRequest(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "base URL of an openedx LMS backend",
+					example = "https://localhost:18000") @JsonProperty("lms_backend") String lmsBackend) {
 	}
 
+	@Operation(operationId = "startReconciliation", summary = "Start a reconciliation of an openedx backend now")
+	@ApiResponse(responseCode = "202", description = "Started; Location is the report")
+	@Problems(409)
 	@PostMapping(PATH)
-	ResponseEntity<ReportView> start(@RequestBody(required = false) StartRequest request) {
+	ResponseEntity<ReportView> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			examples = @ExampleObject("{\"lms_backend\": \"https://localhost:18000\"}"))) @RequestBody(
+					required = false) StartRequest request) {
 		String backend = (request != null) ? request.lmsBackend() : null;
 		if (backend == null || backend.isBlank()) {
 			throw ApiProblem.badRequest("Missing 'lms_backend': the base URL of an openedx LMS backend.");
@@ -66,11 +82,14 @@ class ReconciliationController {
 		return ResponseEntity.accepted().location(location).body(this.store.find(start.id()).orElse(null));
 	}
 
+	@Operation(operationId = "getReconciliation", summary = "A reconciliation's report")
+	@Problems(404)
 	@GetMapping(PATH + "/{id}")
 	ReportView get(@PathVariable java.util.UUID id) {
 		return this.store.find(id).orElseThrow(() -> ApiProblem.notFound("No reconciliation with this id."));
 	}
 
+	@Operation(operationId = "listReconciliations", summary = "Reconciliation reports, newest first, paged")
 	@GetMapping(PATH)
 	PageView<ReportView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		if (page < 0) {

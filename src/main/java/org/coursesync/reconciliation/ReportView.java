@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -32,7 +33,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ReportView(UUID id, String lmsBackend, String trigger, String status, String listing, Instant startedAt,
-		Instant finishedAt, int coursesSeen, int runsUpdated, int runsUnchanged, int runsSkippedNewer, int runsRejected,
-		List<String> notInCatalog, int notInCatalogTotal, List<String> missingInLms, int missingInLmsTotal,
-		String error) {
+		@Schema(nullable = true) Instant finishedAt, int coursesSeen, int runsUpdated, int runsUnchanged,
+		int runsSkippedNewer, int runsRejected, List<String> notInCatalog, int notInCatalogTotal,
+		List<String> missingInLms, int missingInLmsTotal, @Schema(nullable = true) String error) {
 }

@@ -1,5 +1,7 @@
 package org.coursesync.synclog;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coursesync.system.AdminApi;
 import org.coursesync.system.PageView;
 
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The sync history for admins: newest first, filtered by link, LMS backend, outcome,
  * course, run and time.
  */
+@Tag(name = "Sync history", description = "Every authenticated sync item, accepted or rejected")
 @AdminApi
 @RestController
 class SyncEventController {
@@ -21,6 +24,7 @@ class SyncEventController {
 		this.events = events;
 	}
 
+	@Operation(operationId = "listSyncEvents", summary = "The sync history, newest first, paged")
 	@GetMapping("/api/admin/sync-events")
 	PageView<SyncEventView> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size,

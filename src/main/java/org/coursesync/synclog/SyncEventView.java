@@ -3,6 +3,7 @@ package org.coursesync.synclog;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -26,8 +27,9 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param source {@code webhook} or {@code reconciliation}
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SyncEventView(UUID id, Instant receivedAt, String resourceLink, String lmsBackend, String outcome,
-		Integer secretIndex, String courseCode, UUID courseRunId, String syncMode, JsonNode changes, JsonNode errors,
-		String source) {
+public record SyncEventView(UUID id, Instant receivedAt, @Schema(nullable = true) String resourceLink,
+		@Schema(nullable = true) String lmsBackend, String outcome, @Schema(nullable = true) Integer secretIndex,
+		@Schema(nullable = true) String courseCode, @Schema(nullable = true) UUID courseRunId,
+		@Schema(nullable = true) String syncMode, JsonNode changes, JsonNode errors, String source) {
 
 }
