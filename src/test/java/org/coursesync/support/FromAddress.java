@@ -46,7 +46,8 @@ public final class FromAddress {
 		}
 		head.append("\r\n");
 		try (OpenSocket socket = OpenSocket.connect(from, port)) {
-			OpenSocket.End end = socket.write(head.toString()).write(bytes).awaitEnd(Duration.ofSeconds(30));
+			// A hang guard far above the time of one request on a loaded build machine.
+			OpenSocket.End end = socket.write(head.toString()).write(bytes).awaitEnd(Duration.ofSeconds(120));
 			return new Response(end.status(), end.head(), end.body());
 		}
 		catch (IOException ex) {
