@@ -78,12 +78,6 @@ public class LoginAttempts {
 	/** Logins of this instance whose password is being checked, per client bucket. */
 	private final Map<Long, Integer> pending = new ConcurrentHashMap<>();
 
-	/**
-	 * Client buckets found empty while logins of theirs were pending here: the logins
-	 * that wait for those need not ask the database again until they end.
-	 */
-	private final Map<Long, Boolean> exhausted = new ConcurrentHashMap<>();
-
 	/** The in-memory buckets used while the database is unreachable. */
 	private final Cache<Long, Bucket> local;
 
@@ -147,11 +141,9 @@ public class LoginAttempts {
 		String user = (username != null && this.knownUser.test(username)) ? username : UNKNOWN_USER;
 		long clientKey = key("client", user, clientAddress);
 		long userKey = key("user", user, "");
-		int checking = this.pending.getOrDefault(clientKey, 0);
-		if (checking >= PER_CLIENT || (checking > 0 && this.exhausted.containsKey(clientKey))) {
-			// The tokens this client could have are held by its logins being checked here
-			// (or were all gone while they were): wait for those, without asking the
-			// database at every retry.
+		if (this.pending.getOrDefault(clientKey, 0) >= PER_CLIENT) {
+			// Its logins being checked here hold every token: no need to ask the
+			// database.
 			return BUSY;
 		}
 		ConsumptionProbe client;
@@ -159,13 +151,8 @@ public class LoginAttempts {
 		try {
 			client = probe(clientKey, CLIENT_LIMIT);
 			if (!client.isConsumed()) {
-				boolean busy = this.pending.containsKey(clientKey);
-				if (busy) {
-					this.exhausted.put(clientKey, Boolean.TRUE);
-				}
-				return new Refused(wait(client), busy, false);
+				return new Refused(wait(client), this.pending.containsKey(clientKey), false);
 			}
-			this.exhausted.remove(clientKey);
 			try {
 				perUser = probe(userKey, USER_LIMIT);
 			}
@@ -190,13 +177,7 @@ public class LoginAttempts {
 	 * Ends a reservation: a failure keeps its tokens, any other outcome gives them back.
 	 */
 	public void release(Reserved reservation, Outcome outcome) {
-		this.pending.computeIfPresent(reservation.clientKey(), (key, count) -> {
-			if (count > 1) {
-				return count - 1;
-			}
-			this.exhausted.remove(key);
-			return null;
-		});
+		this.pending.computeIfPresent(reservation.clientKey(), (key, count) -> (count > 1) ? count - 1 : null);
 		if (outcome != Outcome.FAILED) {
 			giveBack(reservation.clientKey(), CLIENT_LIMIT);
 			giveBack(reservation.userKey(), USER_LIMIT);
