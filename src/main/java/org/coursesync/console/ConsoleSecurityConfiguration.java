@@ -1,9 +1,9 @@
 package org.coursesync.console;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 
+import org.coursesync.system.LoginAttempts;
 import org.coursesync.system.LoginThrottleFilter;
 
 import org.springframework.beans.BeansException;
@@ -33,9 +33,9 @@ class ConsoleSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, Clock clock) throws Exception {
+	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, LoginAttempts attempts) throws Exception {
 		http.securityMatcher("/admin", "/admin/**")
-			.addFilterBefore(LoginThrottleFilter.formLogin(clock, LOGIN), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(LoginThrottleFilter.formLogin(attempts, LOGIN), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(LOGIN, "/admin/assets/**")
 				.permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "^/admin/.*/delete$"))

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.coursesync.course.RunField;
 import org.coursesync.richie.RunPayloadValidator;
 import org.coursesync.richie.SyncJson;
 import org.coursesync.system.DatabaseFailures;
+import org.coursesync.webhook.RejectionReason;
 import org.coursesync.webhook.SignedBody;
+import org.coursesync.webhook.SyncRejections;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,50 +44,68 @@ class SyncController {
 
 	private final RunPayloadValidator validator;
 
-	SyncController(CourseRunSync sync, SyncJson json, RunPayloadValidator validator) {
+	private final SyncRejections rejections;
+
+	SyncController(CourseRunSync sync, SyncJson json, RunPayloadValidator validator, SyncRejections rejections) {
 		this.sync = sync;
 		this.json = json;
 		this.validator = validator;
+		this.rejections = rejections;
+	}
+
+	/**
+	 * The exchange of a signed request, for the refusals counted and logged by reason.
+	 */
+	private record Exchange(HttpServletRequest request, HttpServletResponse response, int secret) {
+
 	}
 
 	@PostMapping(path = { "/api/1.0/course-runs-sync", "/api/1.0/course-runs-sync/", "/api/v1.0/course-runs-sync",
 			"/api/v1.0/course-runs-sync/" }, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Object> sync(HttpServletRequest request) {
+	ResponseEntity<Object> sync(HttpServletRequest request, HttpServletResponse response) {
 		SignedBody body = SignedBody.of(request);
 		int secret = body.secretIndex();
+		Exchange exchange = new Exchange(request, response, secret);
 		if (body.bytes().length == 0) {
 			// DRF parses an empty body as {} whatever the content type.
-			return reject(secret, null, LINK_REQUIRED);
+			return reject(exchange, null, LINK_REQUIRED, RejectionReason.MISSING_RESOURCE_LINK);
 		}
 		String contentType = request.getContentType();
 		if (!isJson(contentType)) {
-			return reject(secret, 415, Map.of("detail",
-					"Unsupported media type \"" + ((contentType != null) ? contentType : "") + "\" in request."));
+			return reject(
+					exchange, 415, Map.of("detail", "Unsupported media type \""
+							+ ((contentType != null) ? contentType : "") + "\" in request."),
+					RejectionReason.UNSUPPORTED_MEDIA_TYPE);
 		}
 		JsonNode root;
 		try {
 			root = this.json.parse(body.bytes());
 		}
 		catch (SyncJson.ParseError ex) {
-			return reject(secret, 400, Map.of("detail", "JSON parse error - " + ex.getMessage()));
+			return reject(exchange, 400, Map.of("detail", "JSON parse error - " + ex.getMessage()),
+					RejectionReason.BAD_JSON);
 		}
 		if (root instanceof ObjectNode object) {
-			return single(object, secret);
+			return single(object, exchange);
 		}
 		if (root instanceof ArrayNode array) {
-			return batch(array, secret);
+			return batch(array, exchange);
 		}
-		return reject(secret, 400, Map.of("non_field_errors",
-				List.of("Invalid data. Expected a dictionary, but got " + SyncJson.pythonType(root) + ".")));
+		return reject(exchange, 400,
+				Map.of("non_field_errors",
+						List.of("Invalid data. Expected a dictionary, but got " + SyncJson.pythonType(root) + ".")),
+				RejectionReason.NOT_AN_OBJECT);
 	}
 
-	private ResponseEntity<Object> single(ObjectNode item, int secret) {
+	private ResponseEntity<Object> single(ObjectNode item, Exchange exchange) {
+		int secret = exchange.secret();
 		JsonNode link = item.get("resource_link");
 		if (SyncJson.isFalsy(link) || (link.isString() && link.asString().isBlank())) {
-			return reject(secret, null, LINK_REQUIRED);
+			return reject(exchange, null, LINK_REQUIRED, RejectionReason.MISSING_RESOURCE_LINK);
 		}
 		if (!link.isString()) {
-			return reject(secret, null, Map.of("resource_link", List.of("Not a valid string.")));
+			return reject(exchange, null, Map.of("resource_link", List.of("Not a valid string.")),
+					RejectionReason.INVALID_RESOURCE_LINK);
 		}
 		Map<String, List<String>> unstorable = unstorableLink(link, secret);
 		if (unstorable != null) {
@@ -103,11 +124,12 @@ class SyncController {
 		return result.isSuccess() ? ResponseEntity.ok(SUCCESS) : ResponseEntity.badRequest().body(result.errors());
 	}
 
-	private ResponseEntity<Object> batch(ArrayNode items, int secret) {
+	private ResponseEntity<Object> batch(ArrayNode items, Exchange exchange) {
+		int secret = exchange.secret();
 		for (JsonNode item : items) {
 			JsonNode link = (item instanceof ObjectNode) ? item.get("resource_link") : null;
 			if (link == null || !link.isString() || link.asString().isBlank()) {
-				return reject(secret, null, LINK_REQUIRED);
+				return reject(exchange, null, LINK_REQUIRED, RejectionReason.MISSING_RESOURCE_LINK);
 			}
 		}
 		Map<String, Object> results = new LinkedHashMap<>();
@@ -168,13 +190,19 @@ class SyncController {
 		return errors;
 	}
 
-	/** A rejection before any item was applied: recorded once, nothing else written. */
-	private ResponseEntity<Object> reject(int secret, Integer status, Map<String, ?> body) {
+	/**
+	 * A rejection before any item was applied: recorded once in the history (the request
+	 * is signed), counted and logged by reason, nothing else written.
+	 */
+	private ResponseEntity<Object> reject(Exchange exchange, Integer status, Map<String, ?> body,
+			RejectionReason reason) {
 		@SuppressWarnings("unchecked")
 		Map<String, List<String>> errors = body.values().stream().allMatch(List.class::isInstance)
 				? (Map<String, List<String>>) body : Map.of("detail", List.of(String.valueOf(body.get("detail"))));
-		this.sync.recordRejected(null, secret, errors);
-		return ResponseEntity.status((status != null) ? status : 400).body(body);
+		this.sync.recordRejected(null, exchange.secret(), errors);
+		int code = (status != null) ? status : 400;
+		this.rejections.refused(exchange.request(), exchange.response(), code, reason);
+		return ResponseEntity.status(code).body(body);
 	}
 
 	private static boolean isJson(String contentType) {

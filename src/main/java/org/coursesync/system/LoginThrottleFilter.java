@@ -2,7 +2,6 @@ package org.coursesync.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -13,47 +12,48 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Throttles admin logins: after {@value #MAX_FAILURES} failed HTTP Basic logins from one
- * client address within {@link #WINDOW}, that address gets 429 (even with the right
- * password) until the window ends. A login takes its slot before the password is checked
- * and gives it back once it is (not when the call ends), so concurrent attempts cannot
- * pass the limit either; a login that finds every slot held by logins still being checked
- * waits for one. Runs inside Spring Security's chain, just before the Basic filter: the
- * paths that chain ignores (the signed sync endpoint) are never throttled. Per instance,
- * in memory and bounded. {@link #formLogin} throttles a login form the same way.
+ * Throttles admin HTTP Basic logins with {@link LoginAttempts}: failed logins of one user
+ * name from one client address are slowed down to a trickle (429 with {@code Retry-After}
+ * and a problem body, even for the right password, until a token is back), while the same
+ * user name from another address still gets in. A login takes its tokens before the
+ * password is checked and gives them back once it is accepted (not when the call ends),
+ * so concurrent attempts cannot pass the limit either; a login that finds its tokens held
+ * by logins of its address still being checked waits for one. Runs inside Spring
+ * Security's chain, just before the Basic filter: the paths that chain ignores (the
+ * signed sync endpoint) are never throttled. The client address is the one Tomcat
+ * resolved (a trusted proxy's {@code X-Forwarded-For}, see
+ * {@code coursesync.trusted-proxies}). {@link #formLogin} throttles a login form the same
+ * way.
  */
 public final class LoginThrottleFilter extends OncePerRequestFilter {
-
-	static final int MAX_FAILURES = 10;
-
-	static final Duration WINDOW = Duration.ofMinutes(5);
-
-	private static final int MAX_TRACKED = 10_000;
 
 	/** The longest wait of a login for the logins of its address still being checked. */
 	static final Duration IN_PROGRESS_WAIT = Duration.ofSeconds(5);
 
-	private final LoginAttempts attempts = new LoginAttempts(MAX_FAILURES, WINDOW, MAX_TRACKED);
+	private final LoginAttempts attempts;
 
-	private final Clock clock;
+	private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
 
 	private final Predicate<HttpServletRequest> isLogin;
 
 	/** Where a refused form login is sent; {@code null} for HTTP Basic logins. */
 	private final String refusedFormLogin;
 
-	LoginThrottleFilter(Clock clock) {
-		this(clock, (request) -> isBasicLogin(request.getHeader("Authorization")), null);
+	LoginThrottleFilter(LoginAttempts attempts) {
+		this(attempts, (request) -> isBasicLogin(request.getHeader("Authorization")), null);
 	}
 
-	private LoginThrottleFilter(Clock clock, Predicate<HttpServletRequest> isLogin, String refusedFormLogin) {
-		this.clock = clock;
+	private LoginThrottleFilter(LoginAttempts attempts, Predicate<HttpServletRequest> isLogin,
+			String refusedFormLogin) {
+		this.attempts = attempts;
 		this.isLogin = isLogin;
 		this.refusedFormLogin = refusedFormLogin;
 	}
@@ -64,8 +64,8 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
 	 * login filter (after the CSRF check). A refused login is sent back to the form with
 	 * {@code ?throttled} (303) instead of a JSON problem.
 	 */
-	public static OncePerRequestFilter formLogin(Clock clock, String loginPath) {
-		return new LoginThrottleFilter(clock,
+	public static OncePerRequestFilter formLogin(LoginAttempts attempts, String loginPath) {
+		return new LoginThrottleFilter(attempts,
 				(request) -> "POST".equals(request.getMethod()) && loginPath.equals(request.getServletPath()),
 				loginPath + "?throttled");
 	}
@@ -92,8 +92,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String client = request.getRemoteAddr();
-		LoginAttempts.Decision decision = reserve(client);
+		LoginAttempts.Decision decision = reserve(username(request), request.getRemoteAddr());
 		if (decision instanceof LoginAttempts.Refused refused) {
 			if (this.refusedFormLogin != null) {
 				response.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -103,7 +102,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
 			refuse(response, refused);
 			return;
 		}
-		Slot slot = new Slot(client);
+		Slot slot = new Slot((LoginAttempts.Reserved) decision);
 		request.setAttribute(Slot.ATTRIBUTE, slot);
 		boolean completed = false;
 		try {
@@ -116,21 +115,38 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A slot for a login from {@code client}. While the slots are held by logins still
-	 * being checked (not by failures), it waits for one to end, up to
+	 * The user name of the login (the form's {@code username}, or the Basic header's), or
+	 * null when it cannot be decoded.
+	 */
+	private String username(HttpServletRequest request) {
+		if (this.refusedFormLogin != null) {
+			return request.getParameter("username");
+		}
+		try {
+			UsernamePasswordAuthenticationToken token = this.basic.convert(request);
+			return (token != null) ? token.getName() : null;
+		}
+		catch (AuthenticationException | IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Tokens for a login. While the client's tokens are held by its logins still being
+	 * checked (not by failures), it waits for one to end, up to
 	 * {@link #IN_PROGRESS_WAIT}: logins sent at once with the right password are all
 	 * served, a few at a time, and wrong ones still cannot pass the limit.
 	 */
-	private LoginAttempts.Decision reserve(String client) throws IOException {
+	private LoginAttempts.Decision reserve(String username, String client) throws IOException {
 		long deadline = System.nanoTime() + IN_PROGRESS_WAIT.toNanos();
 		while (true) {
-			LoginAttempts.Decision decision = this.attempts.reserve(client, this.clock.instant());
-			if (!(decision instanceof LoginAttempts.Refused refused) || refused.failed()
+			LoginAttempts.Decision decision = this.attempts.reserve(username, client);
+			if (!(decision instanceof LoginAttempts.Refused refused) || !refused.busy()
 					|| System.nanoTime() > deadline) {
 				return decision;
 			}
 			try {
-				Thread.sleep(5);
+				Thread.sleep(20);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -141,7 +157,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
 
 	/**
 	 * The filter that goes right after the Basic login: a request that reaches it was
-	 * authenticated, so its slot is given back at once and the rest of the request (an
+	 * authenticated, so its tokens are given back at once and the rest of the request (an
 	 * admin call of any length) holds none: concurrent admin calls with the right
 	 * password are never refused as logins in progress.
 	 */
@@ -166,24 +182,23 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
 				&& !(authentication instanceof AnonymousAuthenticationToken);
 	}
 
-	/** A login's slot, given back once, by whichever comes first. */
+	/** A login's reservation, released once, by whichever comes first. */
 	private final class Slot {
 
 		static final String ATTRIBUTE = Slot.class.getName();
 
-		private final String client;
+		private final LoginAttempts.Reserved reservation;
 
 		private boolean released;
 
-		Slot(String client) {
-			this.client = client;
+		Slot(LoginAttempts.Reserved reservation) {
+			this.reservation = reservation;
 		}
 
 		synchronized void release(LoginAttempts.Outcome outcome) {
 			if (!this.released) {
 				this.released = true;
-				LoginThrottleFilter.this.attempts.release(this.client, outcome,
-						LoginThrottleFilter.this.clock.instant());
+				LoginThrottleFilter.this.attempts.release(this.reservation, outcome);
 			}
 		}
 
@@ -204,10 +219,17 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
 	}
 
 	private static void refuse(HttpServletResponse response, LoginAttempts.Refused refused) throws IOException {
-		long seconds = Math.max(1, refused.retryAfter().toSeconds());
-		String detail = refused.failed()
-				? "Too many failed admin logins from this address: retry in " + seconds + " seconds."
-				: "Too many admin logins in progress from this address: retry in " + seconds + " seconds.";
+		long seconds = Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000);
+		String detail;
+		if (refused.busy()) {
+			detail = "Too many admin logins in progress from this address: retry in " + seconds + " seconds.";
+		}
+		else if (refused.perUser()) {
+			detail = "Too many failed admin logins for this user: retry in " + seconds + " seconds.";
+		}
+		else {
+			detail = "Too many failed admin logins from this address: retry in " + seconds + " seconds.";
+		}
 		response.setStatus(429);
 		response.setHeader("Retry-After", Long.toString(seconds));
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,6 +1,9 @@
 package org.coursesync.system;
 
 import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.DispatcherType;
 
@@ -10,6 +13,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,12 +40,28 @@ class SecurityConfiguration {
 		return (web) -> web.ignoring().requestMatchers("/api/*/course-runs-sync", "/api/*/course-runs-sync/");
 	}
 
+	/**
+	 * Failed logins, counted in the database for every instance; the console's login uses
+	 * the same bean.
+	 */
+	@Bean
+	LoginAttempts loginAttempts(DataSource dataSource, Clock clock, UserDetailsService users) {
+		return new LoginAttempts(new LoginBucketStore(dataSource, clock, Duration.ofSeconds(5)), (name) -> {
+			try {
+				return users.loadUserByUsername(name) != null;
+			}
+			catch (UsernameNotFoundException ex) {
+				return false;
+			}
+		}, clock);
+	}
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-			ProblemAccessDeniedHandler accessDenied, Clock clock) throws Exception {
+			ProblemAccessDeniedHandler accessDenied, LoginAttempts attempts) throws Exception {
 		// Not a bean: a Filter bean would also be registered for every path, the sync
 		// endpoint included.
-		LoginThrottleFilter throttle = new LoginThrottleFilter(clock);
+		LoginThrottleFilter throttle = new LoginThrottleFilter(attempts);
 		http.addFilterBefore(throttle, BasicAuthenticationFilter.class)
 			.addFilterAfter(throttle.acceptedLogins(), BasicAuthenticationFilter.class)
 			.csrf((csrf) -> csrf.disable())

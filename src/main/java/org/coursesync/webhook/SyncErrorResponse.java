@@ -2,6 +2,7 @@ package org.coursesync.webhook;
 
 import java.io.IOException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
@@ -15,10 +16,13 @@ final class SyncErrorResponse extends HttpServletResponseWrapper {
 
 	static final String SERVER_ERROR = "A server error occurred.";
 
+	private final HttpServletRequest request;
+
 	private final SyncRejections rejections;
 
-	SyncErrorResponse(HttpServletResponse response, SyncRejections rejections) {
+	SyncErrorResponse(HttpServletRequest request, HttpServletResponse response, SyncRejections rejections) {
 		super(response);
+		this.request = request;
 		this.rejections = rejections;
 	}
 
@@ -33,7 +37,8 @@ final class SyncErrorResponse extends HttpServletResponseWrapper {
 			throw new IllegalStateException("The response is already committed");
 		}
 		resetBuffer();
-		this.rejections.writeDetail((HttpServletResponse) getResponse(), status, detail(status));
+		RejectionReason reason = (status >= 500) ? RejectionReason.SERVER_ERROR : RejectionReason.OTHER;
+		this.rejections.writeDetail(this.request, (HttpServletResponse) getResponse(), status, detail(status), reason);
 		flushBuffer();
 	}
 

@@ -99,34 +99,40 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 		request.setAttribute(UnreadBodyValve.ATTRIBUTE, Boolean.TRUE);
 		String version = SyncPath.version(request);
 		if (version == null || !VERSIONS.contains(version)) {
-			this.rejections.write(response, HttpServletResponse.SC_NOT_FOUND, Rejection.INVALID_VERSION);
+			this.rejections.write(request, response, HttpServletResponse.SC_NOT_FOUND, Rejection.INVALID_VERSION,
+					RejectionReason.INVALID_VERSION);
 			return;
 		}
 		if (!"POST".equals(request.getMethod())) {
 			response.setHeader("Allow", "POST");
-			this.rejections.writeDetail(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-					"Method \"" + request.getMethod() + "\" not allowed.");
+			this.rejections.writeDetail(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+					"Method \"" + request.getMethod() + "\" not allowed.", RejectionReason.METHOD_NOT_ALLOWED);
 			return;
 		}
 		if (!acceptsJson(request)) {
-			this.rejections.write(response, HttpServletResponse.SC_NOT_ACCEPTABLE, Rejection.NOT_ACCEPTABLE);
+			this.rejections.write(request, response, HttpServletResponse.SC_NOT_ACCEPTABLE, Rejection.NOT_ACCEPTABLE,
+					RejectionReason.NOT_ACCEPTABLE);
 			return;
 		}
 		long declared = request.getContentLengthLong();
 		if (declared > this.maxBodySize.toBytes()) {
-			tooLarge(response);
+			tooLarge(request, response);
 			return;
 		}
 		String authorization = request.getHeader("Authorization");
 		if (authorization == null || authorization.isEmpty()) {
-			this.rejections.write(response, HttpServletResponse.SC_FORBIDDEN, Rejection.MISSING_AUTHENTICATION);
+			this.rejections.write(request, response, HttpServletResponse.SC_FORBIDDEN, Rejection.MISSING_AUTHENTICATION,
+					RejectionReason.MISSING_SIGNATURE);
 			return;
 		}
-		byte[] prefix = signedPrefix(authorization, request.getHeader(TIMESTAMP_HEADER));
-		if (prefix == null) {
-			this.rejections.write(response, HttpServletResponse.SC_UNAUTHORIZED, Rejection.INVALID_AUTHENTICATION);
+		String timestamp = request.getHeader(TIMESTAMP_HEADER);
+		RejectionReason unverifiable = unverifiable(authorization, timestamp);
+		if (unverifiable != null) {
+			this.rejections.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
+					Rejection.INVALID_AUTHENTICATION, unverifiable);
 			return;
 		}
+		byte[] prefix = (timestamp != null) ? (timestamp + ".").getBytes(StandardCharsets.US_ASCII) : NO_PREFIX;
 		SignatureVerifier.Digests digests = this.verifier.start(prefix);
 		BodyReader.Outcome outcome;
 		try {
@@ -137,20 +143,21 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 			outcome = new BodyReader.Busy();
 		}
 		if (outcome instanceof BodyReader.TooLarge) {
-			tooLarge(response);
+			tooLarge(request, response);
 			return;
 		}
 		if (!(outcome instanceof BodyReader.Body body)) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-			this.rejections.writeDetail(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-					"The service is busy; retry in a few seconds.");
+			this.rejections.writeDetail(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+					"The service is busy; retry in a few seconds.", RejectionReason.BUSY);
 			return;
 		}
 		request.removeAttribute(UnreadBodyValve.ATTRIBUTE);
 		try {
 			int secretIndex = digests.match(authorization.getBytes(StandardCharsets.ISO_8859_1));
 			if (secretIndex < 0) {
-				this.rejections.write(response, HttpServletResponse.SC_UNAUTHORIZED, Rejection.INVALID_AUTHENTICATION);
+				this.rejections.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
+						Rejection.INVALID_AUTHENTICATION, RejectionReason.WRONG_SIGNATURE);
 				return;
 			}
 			request.setAttribute(SignedBody.ATTRIBUTE, new SignedBody(body.bytes(), secretIndex));
@@ -168,7 +175,7 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 	private void forward(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
-			chain.doFilter(request, new SyncErrorResponse(response, this.rejections));
+			chain.doFilter(request, new SyncErrorResponse(request, response, this.rejections));
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			if (response.isCommitted()) {
@@ -180,40 +187,41 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 			logger.error("Sync request failed: {} at {}", cause.getClass().getName(),
 					(trace.length > 0) ? trace[0] : "?");
 			response.reset();
-			this.rejections.writeDetail(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-					SyncErrorResponse.SERVER_ERROR);
+			this.rejections.writeDetail(request, response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+					SyncErrorResponse.SERVER_ERROR, RejectionReason.SERVER_ERROR);
 		}
 	}
 
-	private void tooLarge(HttpServletResponse response) throws IOException {
+	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		// The body is left unread: the connection is closed right after this answer
 		// (see WebhookConfiguration), not drained.
 		response.setHeader("Connection", "close");
-		this.rejections.writeDetail(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-				"Request body larger than " + humanSize(this.maxBodySize) + ".");
+		this.rejections.writeDetail(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+				"Request body larger than " + humanSize(this.maxBodySize) + ".", RejectionReason.TOO_LARGE);
 	}
 
 	/**
-	 * What the signature covers before the body ({@code <ts>.} or nothing), or null when
-	 * the request cannot be authenticated whatever its body: a header not of Richie's
-	 * form, a missing, malformed or stale timestamp, no secret configured.
+	 * Why the request cannot be authenticated whatever its body, or null when its body
+	 * may be verified: a header not of Richie's form, no secret configured, a missing,
+	 * malformed or stale timestamp. The signature covers {@code <ts>.} before the body
+	 * when a timestamp is sent.
 	 */
-	private byte[] signedPrefix(String authorization, String timestamp) {
-		if (!AUTHORIZATION.matcher(authorization).matches() || this.verifier.isEmpty()) {
-			return null;
+	private RejectionReason unverifiable(String authorization, String timestamp) {
+		if (!AUTHORIZATION.matcher(authorization).matches()) {
+			return RejectionReason.MALFORMED_SIGNATURE;
+		}
+		if (this.verifier.isEmpty()) {
+			return RejectionReason.NO_SECRETS;
 		}
 		if (timestamp == null) {
-			return this.requireTimestamp ? null : NO_PREFIX;
+			return this.requireTimestamp ? RejectionReason.MISSING_TIMESTAMP : null;
 		}
-		return isFresh(timestamp) ? (timestamp + ".").getBytes(StandardCharsets.US_ASCII) : null;
-	}
-
-	private boolean isFresh(String timestamp) {
 		if (timestamp.isEmpty() || timestamp.length() > 12 || !timestamp.chars().allMatch(Character::isDigit)) {
-			return false;
+			return RejectionReason.MALFORMED_TIMESTAMP;
 		}
 		long now = this.clock.instant().getEpochSecond();
-		return Math.abs(now - Long.parseLong(timestamp)) <= this.replayTolerance.toSeconds();
+		boolean fresh = Math.abs(now - Long.parseLong(timestamp)) <= this.replayTolerance.toSeconds();
+		return fresh ? null : RejectionReason.STALE_TIMESTAMP;
 	}
 
 	/** The limit as configured ({@code 10MB}, {@code 64KB}), not in bytes. */

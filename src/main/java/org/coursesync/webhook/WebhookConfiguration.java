@@ -21,8 +21,9 @@ import org.springframework.util.unit.DataSize;
 class WebhookConfiguration {
 
 	@Bean
-	SyncRejections syncRejections(JsonMapper jsonMapper, MeterRegistry meterRegistry) {
-		return new SyncRejections(jsonMapper, meterRegistry);
+	SyncRejections syncRejections(JsonMapper jsonMapper, MeterRegistry meterRegistry, Clock clock,
+			WebhookProperties properties) {
+		return new SyncRejections(jsonMapper, meterRegistry, clock, properties.rejectionLogInterval());
 	}
 
 	@Bean

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replayTolerance accepted clock skew of a signed {@code X-Coursesync-Timestamp},
  * at least 1s
  * @param requireTimestamp whether every sync request must carry a signed timestamp
+ * @param rejectionLogInterval the log names a refused sync request at most once per this
+ * interval for each reason and sender address, at least 1s
  */
 @Validated
 @ConfigurationProperties("coursesync")
@@ -32,6 +34,7 @@ public record WebhookProperties(
 				message = "must be between 1B and 1GB (every body is held in memory)") DataSize maxBodySize,
 		@DefaultValue("5m") @NotNull @DurationMin(seconds = 1,
 				message = "must be at least 1s: a shorter tolerance refuses every timestamped request") Duration replayTolerance,
-		@DefaultValue("false") boolean requireTimestamp) {
+		@DefaultValue("false") boolean requireTimestamp, @DefaultValue("1m") @NotNull @DurationMin(seconds = 1,
+				message = "must be at least 1s") Duration rejectionLogInterval) {
 
 }

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.coursesync.support.Database;
+import org.coursesync.support.FromAddress;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.TestClockConfiguration;
 import org.coursesync.support.TestHttp;
@@ -41,10 +42,12 @@ import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mockingDetails;
 
 /**
- * After 10 failed admin logins from one address, even the right password gets 429 until
- * the window ends, however the Basic scheme is spelled and however many logins arrive at
- * once; the signed sync endpoint is never throttled. (Its own context: the throttle state
- * must not leak into other tests; each test starts a new window by moving the clock.)
+ * After 10 failed admin logins of one user from one client, that client gets 429 (even
+ * with the right password) until a token comes back, however the Basic scheme is spelled
+ * and however many logins arrive at once, while the right password from another client
+ * gets in, behind a trusted proxy as well as directly; the signed sync endpoint is never
+ * throttled. (Its own context: the throttle state must not leak into other tests; each
+ * test empties the buckets and moves the clock.)
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coursesync.test-context=throttle")
 @ActiveProfiles("test")
@@ -76,6 +79,7 @@ class LoginThrottleIT {
 
 	@BeforeEach
 	void newWindow() {
+		this.jdbc.update("DELETE FROM login_bucket");
 		this.clock.set(this.clock.instant().plus(Duration.ofMinutes(6)));
 		this.http = new TestHttp(this.port);
 		this.db = new Database(this.jdbc);
@@ -111,6 +115,43 @@ class LoginThrottleIT {
 			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 300));
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"status\":429").contains("Too many failed admin logins");
+	}
+
+	/** A login through the trusted proxy (127.0.0.1) for the client {@code client}. */
+	private HttpResponse<String> loginVia(String client, String password) {
+		return this.http.send(HttpRequest.newBuilder(this.http.uri("/api/admin/courses"))
+			.header("Authorization", "Basic " + credentials(password))
+			.header("X-Forwarded-For", client)
+			.GET());
+	}
+
+	@Test
+	void theRightPasswordFromAnotherClientBehindTheProxyGetsInWhileAnAttackerIsThrottled() {
+		for (int i = 0; i < 10; i++) {
+			assertThat(loginVia("203.0.113.7", "wrong-" + i).statusCode()).isEqualTo(401);
+		}
+		assertThrottled(loginVia("203.0.113.7", RIGHT));
+		// Another client behind the same proxy: not locked out.
+		HttpResponse<String> admin = loginVia("198.51.100.20", RIGHT);
+		assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+		assertThat(admin.body()).contains("\"items\"");
+		// The attacker stays throttled, whatever the proxy's own address.
+		assertThrottled(loginVia("203.0.113.7", "wrong-again"));
+	}
+
+	@Test
+	void theRightPasswordFromAnotherAddressGetsInWhileAnAttackerIsThrottled() {
+		failTenTimes("Basic ");
+		assertThrottled(login(RIGHT));
+		FromAddress.Response other = FromAddress.send("127.0.0.2", this.port, "GET", "/api/admin/courses", null,
+				"Authorization: Basic " + credentials(RIGHT));
+		assertThat(other.status()).as(other.body()).isEqualTo(200);
+		assertThat(other.body()).contains("\"items\"");
+		// The failures were stored: the table holds hashes, never the name or the
+		// address.
+		assertThat(this.db.count("login_bucket")).isPositive();
+		assertThat(this.jdbc.queryForList("SELECT CAST(id AS VARCHAR(40)) FROM login_bucket", String.class))
+			.noneMatch((id) -> id.contains("admin") || id.contains("127.0.0.1"));
 	}
 
 	@Test

@@ -135,7 +135,8 @@ class SecurityIT {
 				"coursesync_sync_items_total{lms_backend=\"http://example.edx:8073\",outcome=\"created\",sync_mode=\"sync_to_public\"}",
 				"coursesync_sync_items_total{lms_backend=\"http://example.edx:8073\",outcome=\"rejected\",sync_mode=\"none\"}",
 				"coursesync_sync_item_duration_seconds_bucket", "coursesync_sync_history_size",
-				"coursesync_sync_rejected_requests_total{status=\"403\"}", "http_server_requests_seconds_bucket");
+				"coursesync_sync_rejected_requests_total{reason=\"missing-signature\",status=\"403\"}",
+				"http_server_requests_seconds_bucket");
 	}
 
 }

@@ -26,11 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoginThrottleFilterTests {
 
-	private final LoginThrottleFilter throttle = new LoginThrottleFilter(Clock.systemUTC());
+	private final LoginThrottleFilter throttle = new LoginThrottleFilter(
+			LoginAttemptsTests.attempts(LoginAttemptsTests.h2(), Clock.systemUTC()));
 
 	@Test
 	void manyLongAdminCallsWithTheRightPasswordAreAllServed() throws Exception {
-		int calls = 3 * LoginThrottleFilter.MAX_FAILURES;
+		int calls = 3 * LoginAttempts.PER_CLIENT;
 		CountDownLatch inside = new CountDownLatch(calls);
 		CountDownLatch finish = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(calls);

@@ -37,10 +37,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The shipped nginx configuration ({@code deploy/nginx/coursesync.conf}) in front of the
- * running application: signed syncs go through; a client that sends its headers slowly is
- * cut off by the header deadline although it never stays silent; one address cannot hold
- * more than its share of connections while another address still syncs. Skipped where
- * nginx is not installed, except on CI.
+ * running application: signed syncs go through; links carry nginx's public address (its
+ * forwarded headers are trusted from 127.0.0.1); a client that sends its headers slowly
+ * is cut off by the header deadline although it never stays silent; one address cannot
+ * hold more than its share of connections while another address still syncs. Skipped
+ * where nginx is not installed, except on CI.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -103,6 +104,22 @@ class ReverseProxyIT {
 		assertThat(response.body()).isEqualTo("{\"success\":true}");
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("resource_link")).isEqualTo(link(1)));
+	}
+
+	@Test
+	void givesThePublicAddressToTheCatalogLinks() throws Exception {
+		try (OpenSocket socket = OpenSocket.connect(this.nginx.port())) {
+			OpenSocket.End end = socket
+				.write("GET /api/1.0/catalogs/main/course-runs?size=10 HTTP/1.0\r\nHost: catalog.example.org\r\n"
+						+ "Ocp-Apim-Subscription-Key: main-key-1\r\n\r\n")
+				.awaitEnd(GUARD);
+			assertThat(end.status()).as(end.head()).isEqualTo(200);
+			// nginx's Host and port (the public address), not the application's.
+			assertThat(end.head())
+				.contains("Link: <http://catalog.example.org:" + this.nginx.port()
+						+ "/api/1.0/catalogs/main/course-runs?page=0&size=10>; rel=\"first\"")
+				.doesNotContain(":" + this.appPort + "/");
+		}
 	}
 
 	@Test
