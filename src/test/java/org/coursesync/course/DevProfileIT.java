@@ -45,7 +45,32 @@ class DevProfileIT {
 				.POST(HttpRequest.BodyPublishers.ofString(body)));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("{\"success\":true}");
-		assertThat(this.jdbc.queryForObject("SELECT enrollment_count FROM course_run", Integer.class)).isEqualTo(42);
+		assertThat(this.jdbc.queryForObject("SELECT r.enrollment_count FROM course_run r JOIN course c "
+				+ "ON c.id = r.course_id WHERE c.code = 'DEMOX'", Integer.class))
+			.isEqualTo(42);
+	}
+
+	@Test
+	void givesTheConsoleADraftToReview() {
+		assertThat(this.jdbc.queryForObject("SELECT unpublished_changes FROM course WHERE code = 'E2E-101'",
+				Boolean.class))
+			.isTrue();
+		// One run differs from its public copy, one was never published.
+		assertThat(this.jdbc.queryForList("SELECT r.title FROM course_run r JOIN course c ON c.id = r.course_id "
+				+ "WHERE c.code = 'E2E-101' ORDER BY r.title", String.class))
+			.containsExactly("Autumn cohort", "Spring cohort");
+		assertThat(this.jdbc.queryForList("SELECT p.title, p.enrollment_count FROM course_run_public p "
+				+ "JOIN course c ON c.id = p.course_id WHERE c.code = 'E2E-101'"))
+			.singleElement()
+			.satisfies((copy) -> {
+				assertThat(copy.get("title")).isEqualTo("Spring cohort (provisional)");
+				assertThat(copy.get("enrollment_count")).isEqualTo(95);
+			});
+		HttpResponse<String> login = new TestHttp(this.port)
+			.send(HttpRequest.newBuilder(new TestHttp(this.port).uri("/admin/")).GET());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/admin/login"));
 	}
 
 }
