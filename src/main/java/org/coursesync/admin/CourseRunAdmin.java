@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.coursesync.audit.AuditAction;
+import org.coursesync.audit.AuditLog;
+import org.coursesync.audit.AuditTarget;
 import org.coursesync.course.Course;
 import org.coursesync.course.CourseRun;
 import org.coursesync.course.CourseRuns;
@@ -33,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs edited by hand: create (how runs exist for an LMS whose default is
  * {@code manual}), show, edit, delete. An edit marks the course dirty the way Richie
- * does, and advances the run's version like every write.
+ * does, and advances the run's version like every write. Each write is recorded in the
+ * audit log, in its transaction.
  */
 @Service
 public class CourseRunAdmin {
@@ -52,8 +56,10 @@ public class CourseRunAdmin {
 
 	private final String defaultCurrency;
 
+	private final AuditLog audit;
+
 	CourseRunAdmin(CourseRuns store, RunPayloadValidator validator, RunPublication publication, LmsRegistry lmsRegistry,
-			PlatformTransactionManager transactionManager, Clock clock, RichieProperties properties) {
+			PlatformTransactionManager transactionManager, Clock clock, RichieProperties properties, AuditLog audit) {
 		this.store = store;
 		this.validator = validator;
 		this.publication = publication;
@@ -61,6 +67,7 @@ public class CourseRunAdmin {
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 		this.defaultCurrency = properties.defaultPriceCurrency();
+		this.audit = audit;
 	}
 
 	/** The run with its public copy, if any. */
@@ -86,6 +93,7 @@ public class CourseRunAdmin {
 			checkLink(run, null);
 			this.store.saveAndFlush(run);
 			this.publication.markCourseDirty(run, null, now);
+			this.audit.record(AuditAction.RUN_CREATE, target(run), null, RunView.of(run));
 			return RunDetail.of(run, null);
 		});
 	}
@@ -105,6 +113,7 @@ public class CourseRunAdmin {
 			CourseRun run = this.store.runForUpdate(id)
 				.orElseThrow(() -> ApiProblem.notFound("No draft run with id " + id + "."));
 			String previousLink = run.getResourceLink();
+			RunView before = RunView.of(run);
 			RunEdit.apply(patch, run, this.validator, false);
 			checkLink(run, previousLink);
 			Instant now = this.clock.instant();
@@ -112,12 +121,21 @@ public class CourseRunAdmin {
 			this.store.flush();
 			PublicCourseRun copy = this.store.publicCopy(id).orElse(null);
 			this.publication.markCourseDirty(run, copy, now);
+			this.audit.record(AuditAction.RUN_UPDATE, target(run), before, RunView.of(run));
 			return RunDetail.of(run, copy);
 		});
 	}
 
 	void delete(UUID id) {
-		this.transaction.executeWithoutResult((status) -> this.store.delete(find(id)));
+		this.transaction.executeWithoutResult((status) -> {
+			CourseRun run = find(id);
+			this.store.delete(run);
+			this.audit.record(AuditAction.RUN_DELETE, target(run), RunView.of(run), null);
+		});
+	}
+
+	private AuditTarget target(CourseRun run) {
+		return AuditTarget.run(this.store.courseCode(run.getCourseId()), run.getId(), run.getResourceLink());
 	}
 
 	private void checkLink(CourseRun run, String previousLink) {

@@ -8,9 +8,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.coursesync.audit.AuditAction;
+import org.coursesync.audit.AuditLog;
+import org.coursesync.audit.AuditTarget;
 import org.coursesync.system.ApiProblem;
 import org.coursesync.system.DatabaseFailures;
 import org.coursesync.system.PageView;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -21,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The catalog admin's operations on courses: create, list, show, edit, delete and
- * publish.
+ * publish. Each write is recorded in the audit log, in its transaction.
  */
 @Service
 public class CourseService {
@@ -44,9 +50,11 @@ public class CourseService {
 
 	private final CourseList list;
 
+	private final AuditLog audit;
+
 	CourseService(CourseRepository courses, PublicCourseRepository publicCourses, CourseRunRepository runs,
 			PublicCourseRunRepository publicRuns, PlatformTransactionManager transactionManager, Clock clock,
-			CourseList list) {
+			CourseList list, AuditLog audit) {
 		this.list = list;
 		this.courses = courses;
 		this.publicCourses = publicCourses;
@@ -57,6 +65,7 @@ public class CourseService {
 		this.readOnly.setReadOnly(true);
 		this.retry = DatabaseFailures.retryTemplate();
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/** The normalized form of a code in a path or body; 400 when nothing is left. */
@@ -80,6 +89,7 @@ public class CourseService {
 				}
 				Course course = new Course(code, title, this.clock.instant());
 				this.courses.saveAndFlush(course);
+				this.audit.record(AuditAction.COURSE_CREATE, AuditTarget.course(code), null, CourseFields.of(course));
 				return view(course);
 			});
 		}
@@ -109,12 +119,15 @@ public class CourseService {
 	public CourseView patch(String code, Consumer<Course> edit) {
 		return this.transaction.execute((status) -> {
 			Course course = find(code);
+			CourseFields before = CourseFields.of(course);
 			edit.accept(course);
 			Instant now = this.clock.instant();
 			course.setUpdatedAt(now);
 			if (this.publicCourses.existsById(course.getId())) {
 				course.setUnpublishedChanges(true);
 			}
+			this.audit.record(AuditAction.COURSE_UPDATE, AuditTarget.course(course.getCode()), before,
+					CourseFields.of(course));
 			return view(course);
 		});
 	}
@@ -129,6 +142,8 @@ public class CourseService {
 			this.runs.deleteAll(this.runs.findByCourseIdOrderByCreatedAtAscIdAsc(course.getId()));
 			this.publicCourses.findById(course.getId()).ifPresent(this.publicCourses::delete);
 			this.courses.delete(course);
+			this.audit.record(AuditAction.COURSE_DELETE, AuditTarget.course(course.getCode()), CourseFields.of(course),
+					null);
 		});
 	}
 
@@ -144,6 +159,7 @@ public class CourseService {
 			List<CourseRun> drafts = this.runs.findByCourseIdForUpdate(found.getId());
 			Course course = this.courses.findForUpdate(found.getId()).orElseThrow(() -> notFound(normalized));
 			Instant now = this.clock.instant();
+			Publication before = publication(course);
 			PublicCourse publicCourse = this.publicCourses.findById(course.getId())
 				.orElseGet(() -> new PublicCourse(course.getId()));
 			publicCourse.copyFrom(course, now);
@@ -164,8 +180,27 @@ public class CourseService {
 			this.publicRuns.deleteAll(copies.values());
 			course.setUnpublishedChanges(false);
 			this.publicRuns.flush();
+			this.audit.record(AuditAction.COURSE_PUBLISH, AuditTarget.course(course.getCode()), before,
+					publication(course));
 			return view(course);
 		}));
+	}
+
+	/**
+	 * What a publish changes, for the audit log: whether the course was published, had
+	 * unpublished changes, and which draft runs the public copy holds.
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record Publication(boolean published, boolean unpublishedChanges, List<UUID> publicRuns) {
+	}
+
+	private Publication publication(Course course) {
+		List<UUID> copies = this.publicRuns.findByCourseIdOrderByCreatedAtAscIdAsc(course.getId())
+			.stream()
+			.map(PublicCourseRun::getDraftRunId)
+			.sorted()
+			.toList();
+		return new Publication(this.publicCourses.existsById(course.getId()), course.hasUnpublishedChanges(), copies);
 	}
 
 	private Course find(String code) {

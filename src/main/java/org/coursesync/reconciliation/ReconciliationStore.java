@@ -4,10 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.coursesync.audit.AuditAction;
+import org.coursesync.audit.AuditLog;
+import org.coursesync.audit.AuditTarget;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,15 +28,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class ReconciliationStore {
 
+	/** The trigger of a reconciliation started by a person. */
+	static final String ADMIN = "admin";
+
 	static final String DIED = "Its instance stopped before it ended (its lease expired).";
 
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
-	ReconciliationStore(JdbcClient jdbc, JsonMapper json) {
+	private final AuditLog audit;
+
+	ReconciliationStore(JdbcClient jdbc, JsonMapper json, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	/**
@@ -70,6 +81,13 @@ class ReconciliationStore {
 					+ " VALUES (?, ?, ?, 'running', ?, ?, 0, 0, 0, 0, 0, 0, 0)")
 			.params(id, backend, trigger, partial ? "partial" : "complete", ts(now))
 			.update();
+		if (ADMIN.equals(trigger)) {
+			// A start by a person: recorded with the report, in this transaction.
+			Map<String, Object> started = new LinkedHashMap<>();
+			started.put("lms_backend", backend);
+			started.put("reconciliation_id", id);
+			this.audit.record(AuditAction.RECONCILIATION_START, AuditTarget.none(), null, started);
+		}
 		return Optional.of(id);
 	}
 

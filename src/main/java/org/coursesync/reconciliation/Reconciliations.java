@@ -103,7 +103,7 @@ class Reconciliations implements SmartLifecycle {
 		if (target.isEmpty()) {
 			return new Start(null, Refusal.NOT_OPENEDX, null);
 		}
-		Optional<UUID> id = start(target.get(), "admin", null);
+		Optional<UUID> id = start(target.get(), ReconciliationStore.ADMIN, null);
 		if (id.isEmpty()) {
 			return new Start(null, Refusal.RUNNING, this.store.running(baseUrl).orElse(null));
 		}

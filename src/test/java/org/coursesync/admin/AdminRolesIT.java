@@ -62,8 +62,8 @@ class AdminRolesIT {
 	void everyRoleReadsEverything() {
 		for (TestUser user : TestUser.values()) {
 			for (String path : List.of("/api/admin/courses", "/api/admin/courses/DEMOX",
-					"/api/admin/course-runs/" + this.runId, "/api/admin/sync-events", "/api/admin/reconciliations",
-					"/actuator/prometheus", "/actuator/metrics")) {
+					"/api/admin/course-runs/" + this.runId, "/api/admin/sync-events", "/api/admin/audit-events",
+					"/api/admin/reconciliations", "/actuator/prometheus", "/actuator/metrics")) {
 				HttpResponse<String> response = this.http.as(user, "GET", path, null);
 				assertThat(response.statusCode()).as(user + " GET " + path).isEqualTo(200);
 			}
@@ -72,6 +72,7 @@ class AdminRolesIT {
 
 	@Test
 	void viewerCannotWriteAndNothingIsStored() {
+		int audited = this.db.count("audit_event");
 		HttpResponse<String> patch = this.http.as(TestUser.VIEWER, "PATCH", "/api/admin/courses/DEMOX",
 				"{\"title\": \"Changed\"}");
 		assertForbidden(patch, "PATCH /api/admin/courses/DEMOX needs the role editor or higher; your role is viewer.",
@@ -91,6 +92,7 @@ class AdminRolesIT {
 		assertForbidden(this.http.as(TestUser.VIEWER, "DELETE", "/api/admin/courses/DEMOX", null),
 				"DELETE /api/admin/courses/DEMOX needs the role admin; your role is viewer.", "admin");
 		assertThat(this.db.count("course")).isEqualTo(1);
+		assertThat(this.db.count("audit_event")).isEqualTo(audited);
 	}
 
 	@Test

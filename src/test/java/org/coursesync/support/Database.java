@@ -22,6 +22,7 @@ public final class Database {
 	/** Empties every table. */
 	public void reset() {
 		this.jdbc.update("DELETE FROM sync_event");
+		this.jdbc.update("DELETE FROM audit_event");
 		this.jdbc.update("DELETE FROM course_run_public");
 		this.jdbc.update("DELETE FROM course_run");
 		this.jdbc.update("DELETE FROM course_public");

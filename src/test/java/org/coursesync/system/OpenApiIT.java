@@ -50,8 +50,12 @@ class OpenApiIT {
 				.filter((path) -> path.startsWith("/api/"))
 				.forEach(mapped::add));
 		assertThat(mapped).contains("/api/v1.0/course-runs-sync", "/api/1.0/catalogs/{catalog}/course-runs",
-				"/api/admin/courses", "/api/admin/courses/{code}/publish", "/api/admin/sync-events");
+				"/api/admin/courses", "/api/admin/courses/{code}/publish", "/api/admin/sync-events",
+				"/api/admin/audit-events");
 		assertThat(documented).containsAll(mapped);
+		JsonNode audit = document.get("paths").get("/api/admin/audit-events").get("get");
+		assertThat(audit.get("parameters").findValuesAsString("name")).containsExactlyInAnyOrder("page", "size",
+				"username", "action", "course", "since", "until");
 		JsonNode sync = document.get("paths").get("/api/v1.0/course-runs-sync").get("post");
 		assertThat(sync.get("responses").propertyNames()).contains("200", "400", "401", "403", "404", "405", "406",
 				"413", "415", "503");
