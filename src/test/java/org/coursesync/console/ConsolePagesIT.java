@@ -133,6 +133,24 @@ class ConsolePagesIT extends BrowserTest {
 			.stream()
 			.map((row) -> row.getAttribute("data-outcome"))
 			.toList()).containsExactly("updated", "created");
+
+		// The audit log: who made the edit, and each changed field before and after.
+		open("/admin/audit");
+		List<WebElement> events = this.browser.findElements(By.cssSelector("#audit-events > tbody > tr"));
+		assertThat(events).hasSize(1);
+		WebElement event = events.get(0);
+		assertThat(event.findElement(By.cssSelector(".who")).getText()).isEqualTo(EDITOR);
+		assertThat(event.findElement(By.cssSelector(".action")).getText()).isEqualTo("run.update");
+		assertThat(event.getText()).contains("DEMOX", DEMO_LINK);
+		WebElement start = event.findElement(By.cssSelector("tr[data-field=start]"));
+		assertThat(start.findElement(By.cssSelector("td.before")).getText()).isEqualTo("2031-01-01T00:00:00Z");
+		assertThat(start.findElement(By.cssSelector("td.after")).getText()).isEqualTo("2031-02-03T04:05:06Z");
+		WebElement title = event.findElement(By.cssSelector("tr[data-field=title]"));
+		assertThat(title.findElement(By.cssSelector("td.before")).getText()).isEqualTo("—");
+		assertThat(title.findElement(By.cssSelector("td.after")).getText()).isEqualTo("Spring session");
+		assertThat(event.findElements(By.cssSelector("tr[data-field]"))
+			.stream()
+			.map((row) -> row.getAttribute("data-field"))).containsExactlyInAnyOrder("sync_mode", "title", "start");
 	}
 
 	@Test
