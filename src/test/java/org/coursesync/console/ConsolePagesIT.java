@@ -136,6 +136,13 @@ class ConsolePagesIT extends BrowserTest {
 
 		// The audit log: who made the edit, and each changed field before and after.
 		open("/admin/audit");
+		assertThat(this.browser.findElements(By.cssSelector("#audit-events > tbody > tr[data-user=editor]")))
+			.hasSize(1);
+		// Filtered by user and action: the publish the admin made through the API is left
+		// out.
+		new Select(this.browser.findElement(By.id("action"))).selectByValue("run.update");
+		type("user", EDITOR);
+		clickAndWait(this.browser.findElement(By.cssSelector("#audit-filters button[type=submit]")));
 		List<WebElement> events = this.browser.findElements(By.cssSelector("#audit-events > tbody > tr"));
 		assertThat(events).hasSize(1);
 		WebElement event = events.get(0);
