@@ -49,7 +49,7 @@ class HistoryPageController {
 	 * @param until an ISO-8601 instant or date
 	 * @param page the page, from 0
 	 */
-	record Filters(String outcome, String lmsBackend, String course, String link, String since, String until,
+	public record Filters(String outcome, String lmsBackend, String course, String link, String since, String until,
 			int page) {
 
 		SyncEventFilter toFilter() {
