@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,6 +116,37 @@ class ConsoleIT extends BrowserTest {
 		assertThat(this.browser.findElements(By.cssSelector("table.diff tr.differs"))).isEmpty();
 		assertThat(publicEnrollmentCount()).isEqualTo(75);
 		assertThat(this.db.unpublishedChanges("DEMOX")).isFalse();
+	}
+
+	@Test
+	void searchesCoursesByTitleWordsAndShowsABadCodePrefixBesideItsField() {
+		logIn(ADMIN, ADMIN_PASSWORD);
+		open("/admin/courses");
+		visible("q").sendKeys("anoth");
+		clickAndWait(this.browser.findElement(By.cssSelector("form[role=search] button")));
+		assertThat(this.browser.findElements(By.cssSelector("#courses tbody tr td:first-child")))
+			.extracting(WebElement::getText)
+			.containsExactly("OTHER");
+		open("/admin/courses?published=true");
+		assertThat(this.browser.findElements(By.cssSelector("#courses tbody tr td:first-child")))
+			.extracting(WebElement::getText)
+			.containsExactly("DEMOX");
+		open("/admin/courses?code_prefix=%21%21");
+		assertThat(visible("code_prefix-error").getText()).contains("Invalid 'code_prefix'");
+		assertThat(visible("code_prefix").getAttribute("aria-describedby")).isEqualTo("code_prefix-error");
+	}
+
+	@Test
+	void offersAViewerNoWrite() {
+		logIn("viewer", "test-viewer-password");
+		open("/admin/courses/DEMOX");
+		assertThat(visible("unpublished-changes").getText()).isEqualTo("Unpublished changes");
+		assertThat(this.browser.findElements(By.id("publish"))).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("#course-form button[type=submit]"))).isEmpty();
+		assertThat(visible("title").isEnabled()).isFalse();
+		open("/admin/courses/DEMOX/publish");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Forbidden");
+		assertThat(this.db.unpublishedChanges("DEMOX")).isTrue();
 	}
 
 	private int publicEnrollmentCount() {
