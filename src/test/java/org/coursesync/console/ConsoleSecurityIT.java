@@ -149,8 +149,13 @@ class ConsoleSecurityIT {
 
 	/** Logs in through the form; returns the session cookie's value. */
 	private String logIn(String password) {
+		return logIn("admin", password);
+	}
+
+	/** Logs {@code username} in through the form; returns the session cookie's value. */
+	private String logIn(String username, String password) {
 		String session = session();
-		HttpResponse<String> login = post("/admin/login", session, "username=admin&password="
+		HttpResponse<String> login = post("/admin/login", session, "username=" + username + "&password="
 				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf("/admin/login", session));
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location"))
