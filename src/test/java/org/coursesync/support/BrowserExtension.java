@@ -22,8 +22,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Runs a test class in Debian's headless Chromium, driven through Debian's chromedriver
  * (named explicitly: Selenium Manager would try to download a browser). One browser per
  * class, its cookies cleared before each test. On a machine without them each test is
- * skipped (before the application starts), and one line at the end of the run names the
- * packages to install and the classes skipped.
+ * skipped, and one line at the end of the run names the packages to install and the
+ * classes skipped.
  */
 public final class BrowserExtension
 		implements ExecutionCondition, BeforeAllCallback, TestInstancePostProcessor, BeforeEachCallback {
@@ -59,8 +59,8 @@ public final class BrowserExtension
 	}
 
 	/**
-	 * Without a browser, each test is skipped before its instance is made: the
-	 * application never starts.
+	 * Without a browser, each test is skipped (the reports count it) and its class is
+	 * named in the run's closing line.
 	 */
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
