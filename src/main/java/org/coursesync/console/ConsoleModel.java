@@ -1,8 +1,8 @@
 package org.coursesync.console;
 
 import org.coursesync.system.ApiProblem;
+import org.coursesync.system.Role;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -20,18 +20,17 @@ import jakarta.servlet.http.HttpServletResponse;
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 class ConsoleModel {
 
-	private final ObjectProvider<RoleHierarchy> hierarchy;
+	private final RoleHierarchy hierarchy;
 
-	ConsoleModel(ObjectProvider<RoleHierarchy> hierarchy) {
+	ConsoleModel(RoleHierarchy hierarchy) {
 		this.hierarchy = hierarchy;
 	}
 
 	@ModelAttribute
 	void user(Authentication user, Model model) {
-		RoleHierarchy roles = this.hierarchy.getIfAvailable();
 		model.addAttribute("username", (user != null) ? user.getName() : null);
-		model.addAttribute("canEdit", ConsoleRoles.canEdit(user, roles));
-		model.addAttribute("canDelete", ConsoleRoles.canDelete(user, roles));
+		model.addAttribute("canEdit", ConsoleRoles.has(user, this.hierarchy, Role.EDITOR));
+		model.addAttribute("canDelete", ConsoleRoles.has(user, this.hierarchy, Role.ADMIN));
 	}
 
 	@ExceptionHandler(ApiProblem.class)

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.coursesync.system.LoginAttempts;
 import org.coursesync.system.LoginThrottleFilter;
+import org.coursesync.system.Role;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -22,9 +23,9 @@ import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 /**
  * The console's own security chain, consulted before the API's: form login at
  * {@code /admin/login} (throttled like API logins), CSRF tokens, sessions kept in the
- * database by Spring Session. Reading needs any role, writing {@code EDITOR}, deleting
- * {@code ADMIN}; {@code /api/admin/**} keeps its HTTP Basic chain and never reads these
- * sessions.
+ * database by Spring Session. Reading needs {@code VIEWER}, writing and publishing
+ * {@code EDITOR}, deleting {@code ADMIN} (the role hierarchy lets a higher role in);
+ * {@code /api/admin/**} keeps its HTTP Basic chain and never reads these sessions.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
@@ -39,17 +40,17 @@ class ConsoleSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(LOGIN, "/admin/assets/**")
 				.permitAll()
 				.requestMatchers(RegexRequestMatcher.regexMatcher(HttpMethod.POST, "^/admin/.*/delete$"))
-				.hasRole(ConsoleRoles.ADMIN)
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/admin/reconciliations")
-				.hasRole(ConsoleRoles.ADMIN)
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(HttpMethod.POST, "/admin/logout")
 				.authenticated()
 				.requestMatchers("/admin/courses/*/publish")
-				.hasAnyRole(ConsoleRoles.EDITORS)
+				.hasRole(Role.EDITOR.name())
 				.requestMatchers(HttpMethod.POST, "/admin/**")
-				.hasAnyRole(ConsoleRoles.EDITORS)
+				.hasRole(Role.EDITOR.name())
 				.anyRequest()
-				.hasAnyRole(ConsoleRoles.READERS))
+				.hasRole(Role.VIEWER.name()))
 			.formLogin((form) -> form.loginPage(LOGIN)
 				.loginProcessingUrl(LOGIN)
 				.defaultSuccessUrl("/admin/", false)

@@ -5,11 +5,10 @@ import java.util.Map;
 
 import org.coursesync.admin.CoursePatch;
 import org.coursesync.course.CourseService;
-import org.coursesync.course.CourseSummary;
 import org.coursesync.course.CourseView;
 import org.coursesync.system.ApiProblem;
+import org.coursesync.system.PageView;
 
-import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,20 +38,24 @@ class CourseConsoleController {
 	}
 
 	@GetMapping("/admin/courses")
-	String list(@RequestParam(required = false) String code, @RequestParam(required = false) String changes,
+	String list(@RequestParam(name = "code_prefix", required = false) String codePrefix,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String published,
+			@RequestParam(name = "unpublished_changes", required = false) String unpublishedChanges,
 			@RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
-		CourseSearch.CourseFilter filter = new CourseSearch.CourseFilter(code, changes);
+		CourseSearch.Form form = new CourseSearch.Form(codePrefix, q, published, unpublishedChanges);
 		model.addAttribute("section", "courses");
-		model.addAttribute("filter", filter);
+		model.addAttribute("filter", form);
+		Map<String, String> errors = Map.of();
 		try {
-			Page<CourseSummary> found = this.search.find(filter, page);
-			model.addAttribute("page", found);
+			model.addAttribute("page", this.search.find(form, page));
 		}
 		catch (ApiProblem ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("page", Page.empty());
-			model.addAttribute("filterError", ex.getMessage());
+			model.addAttribute("page", new PageView<>(List.of(), 0, CourseSearch.PAGE_SIZE, 0, 0));
+			String field = CourseSearch.Form.fieldOf(ex.getMessage());
+			errors = Map.of((field != null) ? field : "form", ex.getMessage());
 		}
+		model.addAttribute("errors", errors);
 		return "admin/courses";
 	}
 

@@ -1,23 +1,29 @@
 package org.coursesync.console;
 
+import java.util.List;
+
+import org.coursesync.course.CourseFilter;
 import org.coursesync.course.CourseService;
 import org.coursesync.course.CourseSummary;
 import org.coursesync.system.PageView;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /**
  * The courses page's query: one page of courses matching the form's filters, through the
- * service the admin API's list uses.
+ * service and the filter rules of the admin API's list.
  */
 @Service
 class CourseSearch {
 
 	static final int PAGE_SIZE = 25;
+
+	/**
+	 * The form's fields: the admin API's query parameters, so that its errors name them.
+	 */
+	static final List<String> FIELDS = List.of("code_prefix", "q", "published", "unpublished_changes");
 
 	private final CourseService courses;
 
@@ -25,31 +31,27 @@ class CourseSearch {
 		this.courses = courses;
 	}
 
-	Page<CourseSummary> find(CourseFilter filter, int page) {
-		PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("code"));
-		Boolean changes = filter.unpublishedChanges();
-		PageView<CourseSummary> found = this.courses.list(org.coursesync.course.CourseFilter.parse(filter.codePrefix(),
-				null, null, (changes != null) ? changes.toString() : null), request);
-		return new PageImpl<>(found.items(), request, found.totalItems());
+	/** A page of courses; a 400 {@code ApiProblem} naming the field of a bad value. */
+	PageView<CourseSummary> find(Form form, int page) {
+		CourseFilter filter = CourseFilter.parse(form.codePrefix(), form.q(), form.published(),
+				form.unpublishedChanges());
+		return this.courses.list(filter,
+				PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("code").and(Sort.by("id"))));
 	}
 
 	/**
-	 * The courses page's filters, as the form sends them (blank: no filter).
+	 * The form's values as typed (blank: no filter). Public: the template reads it.
 	 *
-	 * @param code a code prefix
-	 * @param changes {@code yes}, {@code no} or blank: with unpublished changes or not
+	 * @param codePrefix the start of the code
+	 * @param q words the title's words start with
+	 * @param published {@code true}, {@code false} or blank
+	 * @param unpublishedChanges {@code true}, {@code false} or blank
 	 */
-	public record CourseFilter(String code, String changes) {
+	public record Form(String codePrefix, String q, String published, String unpublishedChanges) {
 
-		String codePrefix() {
-			return (this.code == null || this.code.isBlank()) ? null : this.code.strip();
-		}
-
-		Boolean unpublishedChanges() {
-			if ("yes".equals(this.changes)) {
-				return true;
-			}
-			return "no".equals(this.changes) ? false : null;
+		/** The field a refusal's message names ({@code 'code_prefix'}...), if any. */
+		static String fieldOf(String message) {
+			return FIELDS.stream().filter((name) -> message.contains("'" + name + "'")).findFirst().orElse(null);
 		}
 
 	}

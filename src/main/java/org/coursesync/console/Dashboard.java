@@ -1,7 +1,8 @@
 package org.coursesync.console;
 
-import java.time.Instant;
 import java.util.List;
+
+import org.coursesync.synclog.BackendActivity;
 
 /**
  * The dashboard's figures. Public, as every type a template reads: SpEL calls public
@@ -14,13 +15,10 @@ import java.util.List;
  * @param changedCourses courses with unpublished changes
  * @param syncs sync items received over the last 24 hours, accepted or rejected
  * @param rejections sync items rejected over the last 24 hours
- * @param backends each configured LMS backend's last accepted sync
+ * @param backends each configured LMS backend: last accepted sync, syncs and rejections
+ * over 24 hours (the service behind {@code GET /api/admin/lms-backends})
  */
 public record Dashboard(long courses, long runs, long runsOfChangedCourses, long changedCourses, long syncs,
-		long rejections, List<Backend> backends) {
-
-	/** An LMS backend and its last accepted sync ({@code null}: none yet). */
-	public record Backend(String baseUrl, String kind, Instant lastAcceptedSync) {
-	}
+		long rejections, List<BackendActivity> backends) {
 
 }

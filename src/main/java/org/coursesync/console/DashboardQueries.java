@@ -2,21 +2,20 @@ package org.coursesync.console;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.coursesync.lms.LmsRegistry;
+import org.coursesync.synclog.LmsBackendActivity;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts for the dashboard, each one query on an indexed column or a table count: the
- * history over 24 hours reads the {@code received_at} index, and each backend's last
- * accepted sync walks that index backwards from now.
+ * Counts for the dashboard, each one query on an indexed column or a table count (the
+ * history over 24 hours reads the {@code received_at} index); the per-backend figures
+ * come from {@link LmsBackendActivity}, as {@code GET /api/admin/lms-backends} does.
  */
 @Service
 class DashboardQueries {
@@ -25,11 +24,11 @@ class DashboardQueries {
 
 	private final JdbcClient jdbc;
 
-	private final LmsRegistry backends;
+	private final LmsBackendActivity backends;
 
 	private final Clock clock;
 
-	DashboardQueries(JdbcClient jdbc, LmsRegistry backends, Clock clock) {
+	DashboardQueries(JdbcClient jdbc, LmsBackendActivity backends, Clock clock) {
 		this.jdbc = jdbc;
 		this.backends = backends;
 		this.clock = clock;
@@ -52,27 +51,11 @@ class DashboardQueries {
 			.param(since)
 			.query(Long.class)
 			.single();
-		List<Dashboard.Backend> lastSyncs = this.backends.backends()
-			.stream()
-			.map((backend) -> new Dashboard.Backend(backend.baseUrl(),
-					backend.kind().name().toLowerCase(java.util.Locale.ROOT), lastAcceptedSync(backend.baseUrl())))
-			.toList();
-		return new Dashboard(courses, runs, runsOfChanged, changed, syncs, rejections, lastSyncs);
+		return new Dashboard(courses, runs, runsOfChanged, changed, syncs, rejections, this.backends.backends());
 	}
 
 	private long count(String sql) {
 		return this.jdbc.sql(sql).query(Long.class).single();
-	}
-
-	private Instant lastAcceptedSync(String baseUrl) {
-		return this.jdbc
-			.sql("SELECT received_at FROM sync_event WHERE lms_backend = ? AND outcome <> 'rejected' "
-					+ "ORDER BY received_at DESC LIMIT 1")
-			.param(baseUrl)
-			.query(OffsetDateTime.class)
-			.optional()
-			.map(OffsetDateTime::toInstant)
-			.orElse(null);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +37,10 @@ class ConsoleIT extends BrowserTest {
 		this.db = new Database(this.jdbc);
 		this.db.reset();
 		this.db.course("DEMOX", "Demo");
-		this.db.course("OTHER", "Another course");
 		TestHttp http = new TestHttp(this.port);
+		// Through the API: its service indexes the title's words for the search.
+		assertThat(http.admin("POST", "/api/admin/courses", "{\"code\": \"OTHER\", \"title\": \"Another course\"}")
+			.statusCode()).isEqualTo(201);
 		// The draft LMS syncs to drafts: published once, then synced again.
 		assertThat(http.sync(sync(40, "2031-06-30T00:00:00Z")).statusCode()).isEqualTo(200);
 		assertThat(http.admin("POST", "/api/admin/courses/DEMOX/publish", null).statusCode()).isEqualTo(200);
@@ -85,7 +88,7 @@ class ConsoleIT extends BrowserTest {
 	void marksEveryDifferingFieldAndPublishesAfterConfirmation() {
 		logIn(ADMIN, ADMIN_PASSWORD);
 		open("/admin/courses");
-		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.id("changes"))).selectByValue("yes");
+		new Select(this.browser.findElement(By.id("unpublished_changes"))).selectByValue("true");
 		clickAndWait(this.browser.findElement(By.cssSelector("form[role=search] button")));
 		List<WebElement> rows = this.browser.findElements(By.cssSelector("#courses tbody tr"));
 		assertThat(rows).hasSize(1);
@@ -115,6 +118,37 @@ class ConsoleIT extends BrowserTest {
 		assertThat(this.browser.findElements(By.cssSelector("table.diff tr.differs"))).isEmpty();
 		assertThat(publicEnrollmentCount()).isEqualTo(75);
 		assertThat(this.db.unpublishedChanges("DEMOX")).isFalse();
+	}
+
+	@Test
+	void searchesCoursesByTitleWordsAndShowsABadCodePrefixBesideItsField() {
+		logIn(ADMIN, ADMIN_PASSWORD);
+		open("/admin/courses");
+		visible("q").sendKeys("anoth");
+		clickAndWait(this.browser.findElement(By.cssSelector("form[role=search] button")));
+		assertThat(this.browser.findElements(By.cssSelector("#courses tbody tr td:first-child")))
+			.extracting(WebElement::getText)
+			.containsExactly("OTHER");
+		open("/admin/courses?published=true");
+		assertThat(this.browser.findElements(By.cssSelector("#courses tbody tr td:first-child")))
+			.extracting(WebElement::getText)
+			.containsExactly("DEMOX");
+		open("/admin/courses?code_prefix=%21%21");
+		assertThat(visible("code_prefix-error").getText()).contains("Invalid 'code_prefix'");
+		assertThat(visible("code_prefix").getAttribute("aria-describedby")).isEqualTo("code_prefix-error");
+	}
+
+	@Test
+	void offersAViewerNoWrite() {
+		logIn("viewer", "test-viewer-password");
+		open("/admin/courses/DEMOX");
+		assertThat(visible("unpublished-changes").getText()).isEqualTo("Unpublished changes");
+		assertThat(this.browser.findElements(By.id("publish"))).isEmpty();
+		assertThat(this.browser.findElements(By.cssSelector("#course-form button[type=submit]"))).isEmpty();
+		assertThat(visible("title").isEnabled()).isFalse();
+		open("/admin/courses/DEMOX/publish");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Forbidden");
+		assertThat(this.db.unpublishedChanges("DEMOX")).isTrue();
 	}
 
 	private int publicEnrollmentCount() {

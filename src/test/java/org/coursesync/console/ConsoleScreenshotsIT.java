@@ -15,10 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Refreshes the README's screenshots of the console (docs/console-*.png), only when
- * asked: {@code ./mvnw -B verify -Pscreenshots} (the profile sets
- * {@code -Dscreenshots=true}); a plain {@code ./mvnw verify} skips it and never rewrites
- * them.
+ * Refreshes the README's screenshots of the console (docs/console-*.png), only when asked
+ * with {@code -Dscreenshots=true} (the README's command); a plain {@code ./mvnw verify}
+ * skips it and never rewrites them.
  */
 class ConsoleScreenshotsIT extends BrowserTest {
 
@@ -31,7 +30,7 @@ class ConsoleScreenshotsIT extends BrowserTest {
 
 	@Test
 	void refreshesTheReadmeScreenshots() throws Exception {
-		assumeTrue(Boolean.getBoolean("screenshots"), "screenshots are refreshed with -Pscreenshots only");
+		assumeTrue(Boolean.getBoolean("screenshots"), "screenshots are refreshed with -Dscreenshots=true only");
 		Database db = new Database(this.jdbc);
 		db.reset();
 		db.course("E2E-101", "End-to-end Testing 101");

@@ -110,6 +110,24 @@ class ConsoleSecurityIT {
 	}
 
 	@Test
+	void refusesAViewersForgedWritesAndLetsAnEditorPublish() {
+		new Database(this.jdbc).course("DEMOX", "Demo");
+		String viewer = logIn("viewer", "test-viewer-password");
+		// A valid CSRF token (from a page the viewer may read): only the role refuses.
+		String token = csrf("/admin/courses/DEMOX", viewer);
+		assertThat(post("/admin/courses/DEMOX/publish", viewer, "_csrf=" + token).statusCode()).isEqualTo(403);
+		assertThat(post("/admin/courses/DEMOX", viewer, "title=Forged&_csrf=" + token).statusCode()).isEqualTo(403);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM course_public", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT title FROM course WHERE code = 'DEMOX'", String.class))
+			.isEqualTo("Demo");
+		String editor = logIn("editor", "test-editor-password");
+		HttpResponse<String> published = post("/admin/courses/DEMOX/publish", editor,
+				"_csrf=" + csrf("/admin/courses/DEMOX/publish", editor));
+		assertThat(published.statusCode()).isEqualTo(302);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM course_public", Integer.class)).isOne();
+	}
+
+	@Test
 	void throttlesFailedLoginsLikeApiLogins() {
 		String session = session();
 		for (int i = 0; i < 10; i++) {
@@ -131,8 +149,13 @@ class ConsoleSecurityIT {
 
 	/** Logs in through the form; returns the session cookie's value. */
 	private String logIn(String password) {
+		return logIn("admin", password);
+	}
+
+	/** Logs {@code username} in through the form; returns the session cookie's value. */
+	private String logIn(String username, String password) {
 		String session = session();
-		HttpResponse<String> login = post("/admin/login", session, "username=admin&password="
+		HttpResponse<String> login = post("/admin/login", session, "username=" + username + "&password="
 				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf("/admin/login", session));
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location"))
