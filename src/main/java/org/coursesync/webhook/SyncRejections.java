@@ -2,12 +2,11 @@ package org.coursesync.webhook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
+import org.coursesync.system.ErrorJson;
 
 import org.springframework.http.MediaType;
 
@@ -18,12 +17,9 @@ import org.springframework.http.MediaType;
  */
 public class SyncRejections {
 
-	private final JsonMapper jsonMapper;
-
 	private final MeterRegistry meterRegistry;
 
-	public SyncRejections(JsonMapper jsonMapper, MeterRegistry meterRegistry) {
-		this.jsonMapper = jsonMapper;
+	public SyncRejections(MeterRegistry meterRegistry) {
 		this.meterRegistry = meterRegistry;
 	}
 
@@ -32,7 +28,7 @@ public class SyncRejections {
 	}
 
 	void writeDetail(HttpServletResponse response, int status, String detail) throws IOException {
-		write(response, status, this.jsonMapper.writeValueAsBytes(Map.of("detail", detail)));
+		write(response, status, ErrorJson.detail(detail).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void write(HttpServletResponse response, int status, byte[] body) throws IOException {

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.coursesync.system.RequestOrder;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -21,8 +20,8 @@ import org.springframework.util.unit.DataSize;
 class WebhookConfiguration {
 
 	@Bean
-	SyncRejections syncRejections(JsonMapper jsonMapper, MeterRegistry meterRegistry) {
-		return new SyncRejections(jsonMapper, meterRegistry);
+	SyncRejections syncRejections(MeterRegistry meterRegistry) {
+		return new SyncRejections(meterRegistry);
 	}
 
 	@Bean
