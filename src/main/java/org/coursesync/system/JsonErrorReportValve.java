@@ -52,7 +52,7 @@ final class JsonErrorReportValve extends ErrorReportValve {
 			response.setHeader("Cache-Control", "no-store");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(problem ? problem(status) : "{\"detail\":\"" + detail(status) + "\"}");
+				writer.write(problem ? problem(status) : ErrorJson.detail(detail(status)));
 				response.finishResponse();
 			}
 		}
@@ -63,8 +63,7 @@ final class JsonErrorReportValve extends ErrorReportValve {
 	}
 
 	private static String problem(int status) {
-		return "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status + ",\"detail\":\""
-				+ detail(status) + "\"}";
+		return ErrorJson.problem(status, title(status), detail(status), null);
 	}
 
 	private static String detail(int status) {

@@ -6,8 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,8 +51,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 					"Invalid value for '" + ex.getName() + "': " + describe(ex.getRequiredType()) + " expected."));
 	}
 
-	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessException.class, DataAccessException.class, PersistenceException.class })
+	// Every database failure of an admin request is a 503: DataAccessException covers
+	// the unreachable, the transient and the lock-timeout cases alike.
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessException.class, PersistenceException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
 		logger.warn("Admin request refused with 503, database failure: {}", ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

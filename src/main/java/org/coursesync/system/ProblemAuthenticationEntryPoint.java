@@ -18,8 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-	private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-			+ "\"detail\":\"Send the admin login with HTTP Basic authentication.\"";
+	private static final String DETAIL = "Send the admin login with HTTP Basic authentication.";
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
@@ -27,9 +26,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader("WWW-Authenticate", "Basic realm=\"coursesync\"");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		// The id holds only safe characters (RequestIdFilter): no JSON escaping needed.
-		String id = RequestIdFilter.of(request);
-		String body = BODY + ((id != null) ? ",\"request_id\":\"" + id + "\"}" : "}");
+		String body = ErrorJson.problem(HttpServletResponse.SC_UNAUTHORIZED, DETAIL, RequestIdFilter.of(request));
 		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 

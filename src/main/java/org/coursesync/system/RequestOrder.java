@@ -7,7 +7,9 @@ import org.springframework.core.Ordered;
  * first to last: the request id (so every later log line has it), security headers on
  * every answer, then the query-string check, then the sync endpoint's signature gate;
  * Spring Security's chain (with its login throttle) comes after all of them, at its
- * default order (-100), and the sync endpoint skips it.
+ * default order (-100), and the sync endpoint skips it. Tomcat's valves run around all
+ * filters and need no number: the engine's {@code UnreadBodyValve} (webhook) before the
+ * request reaches a host, the host's {@link JsonErrorReportValve} after the response.
  */
 public final class RequestOrder {
 

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
+import org.coursesync.system.ErrorJson;
 
 import org.springframework.http.MediaType;
 
@@ -26,14 +25,11 @@ public class SyncRejections {
 	/** The response header that names the reason of a refusal. */
 	public static final String HEADER = "X-Coursesync-Rejection";
 
-	private final JsonMapper jsonMapper;
-
 	private final MeterRegistry meterRegistry;
 
 	private final RejectionLog log;
 
-	public SyncRejections(JsonMapper jsonMapper, MeterRegistry meterRegistry, Clock clock, Duration logInterval) {
-		this.jsonMapper = jsonMapper;
+	public SyncRejections(MeterRegistry meterRegistry, Clock clock, Duration logInterval) {
 		this.meterRegistry = meterRegistry;
 		this.log = new RejectionLog(clock, logInterval);
 	}
@@ -60,7 +56,7 @@ public class SyncRejections {
 
 	void writeDetail(HttpServletRequest request, HttpServletResponse response, int status, String detail,
 			RejectionReason reason) throws IOException {
-		write(request, response, status, this.jsonMapper.writeValueAsBytes(Map.of("detail", detail)), reason);
+		write(request, response, status, ErrorJson.detail(detail).getBytes(StandardCharsets.UTF_8), reason);
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, int status, byte[] body,

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.coursesync.system.RequestOrder;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -21,9 +20,8 @@ import org.springframework.util.unit.DataSize;
 class WebhookConfiguration {
 
 	@Bean
-	SyncRejections syncRejections(JsonMapper jsonMapper, MeterRegistry meterRegistry, Clock clock,
-			WebhookProperties properties) {
-		return new SyncRejections(jsonMapper, meterRegistry, clock, properties.rejectionLogInterval());
+	SyncRejections syncRejections(MeterRegistry meterRegistry, Clock clock, WebhookProperties properties) {
+		return new SyncRejections(meterRegistry, clock, properties.rejectionLogInterval());
 	}
 
 	@Bean

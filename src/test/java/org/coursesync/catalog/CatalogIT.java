@@ -6,23 +6,17 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.RawHttp;
 import org.coursesync.support.TestClockConfiguration;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The catalog read API over real HTTP, fed by signed syncs and admin publishes, with a
  * clock the test moves.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-class CatalogIT {
+class CatalogIT extends HttpIT {
 
 	static final String PUBLIC_LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
 
@@ -41,26 +33,13 @@ class CatalogIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	MutableClock clock;
-
-	TestHttp http;
-
-	Database db;
 
 	UUID course;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.clock.set(Instant.parse("2030-01-01T00:00:00Z"));
 		this.course = this.db.course("DEMOX", "Demo");
 		this.jdbc.update("UPDATE course SET min_effort = 2, max_effort = 4, pacing_type = 'self_paced', "

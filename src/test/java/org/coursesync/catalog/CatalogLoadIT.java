@@ -13,22 +13,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.Poll;
 import org.coursesync.support.TestClockConfiguration;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,21 +33,13 @@ import static org.mockito.Mockito.doAnswer;
  * Catalog reads stuck in the database hold at most their share of the connection pool: a
  * sync arriving meanwhile is served, and every read is answered once the database moves.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-class CatalogLoadIT {
+class CatalogLoadIT extends HttpIT {
 
 	static final String LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
 
 	/** More readers than the pool has connections (10). */
 	static final int READERS = 32;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	MutableClock clock;
@@ -61,21 +47,14 @@ class CatalogLoadIT {
 	@MockitoSpyBean
 	CatalogRepository repository;
 
-	TestHttp http;
-
-	Database db;
-
 	final CountDownLatch release = new CountDownLatch(1);
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.clock.set(Instant.parse("2030-01-01T00:00:00Z"));
 		this.db.course("DEMOX", "Demo");
-		assertThat(this.http.sync("{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"]}").statusCode())
-			.isEqualTo(200);
+		assertThat(this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(LINK)).statusCode()).isEqualTo(200);
 		assertThat(this.http.admin("POST", "/api/admin/courses/DEMOX/publish", null).statusCode()).isEqualTo(200);
 	}
 
@@ -103,8 +82,8 @@ class CatalogLoadIT {
 					.GET())));
 			}
 			Poll.until("catalog reads stuck in the database", Duration.ofSeconds(60), () -> stuck.get() >= 5);
-			HttpResponse<String> sync = this.http.sync("{\"resource_link\": \"" + LINK
-					+ "\", \"enrollment_count\": 7, \"start\": " + "\"2030-02-01T00:00:00Z\"}");
+			HttpResponse<String> sync = this.http.sync("""
+					{"resource_link": "%s", "enrollment_count": 7, "start": "2030-02-01T00:00:00Z"}""".formatted(LINK));
 			assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
 			assertThat(this.db.publicRuns().get(0).get("enrollment_count")).isEqualTo(7);
 			// The catalog's share: half the pool (10) at a time in the database.

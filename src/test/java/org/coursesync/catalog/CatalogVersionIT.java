@@ -14,22 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.TestClockConfiguration;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,10 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page, and next links walk the whole catalog: real HTTP, fed by signed syncs and admin
  * publishes.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-class CatalogVersionIT {
+class CatalogVersionIT extends HttpIT {
 
 	static final String PUBLIC_LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
 
@@ -53,27 +44,14 @@ class CatalogVersionIT {
 
 	private static final Pattern NEXT = Pattern.compile("<([^>]*)>; rel=\"next\"");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	MutableClock clock;
 
 	@Autowired
 	MeterRegistry meters;
 
-	TestHttp http;
-
-	Database db;
-
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.clock.set(Instant.parse("2030-01-01T00:00:00Z"));
 		this.db.course("DEMOX", "Demo");
 	}

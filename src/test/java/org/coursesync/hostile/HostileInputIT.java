@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.RawHttp;
 import org.coursesync.support.TestHttp;
 import org.coursesync.webhook.SignatureVerifier;
@@ -18,14 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unchanged after every rejected request.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coursesync.max-body-size=64KB")
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class HostileInputIT {
+class HostileInputIT extends HttpIT {
 
 	static final Pattern LEAK = Pattern.compile(
 			"(Exception|\\bat [a-z]+\\.[a-z]+\\.|org\\.springframework|org\\.hibernate|org\\.apache|tools\\.jackson|java\\.lang|jakarta\\.)");
@@ -49,16 +44,8 @@ class HostileInputIT {
 	 */
 	static final Pattern SERVER_ERROR_LOG = Pattern.compile("^\\S+\\s+ERROR\\b.*-exec-\\d+\\]");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Test
 	void survivesTheWholeCorpus(CapturedOutput output) throws IOException {
-		Database db = new Database(this.jdbc);
-		db.reset();
 		db.course("DEMOX", "Demo");
 		List<JsonNode> corpus = corpus();
 		assertThat(corpus).hasSizeGreaterThanOrEqualTo(300);

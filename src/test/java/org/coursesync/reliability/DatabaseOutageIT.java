@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.coursesync.support.Database;
+import org.coursesync.support.Poll;
 import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseOutageIT {
 
 	static final String LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
+
+	/** Hang guard for the recovery: the pool reconnects within seconds. */
+	static final Duration RECOVERY_GUARD = Duration.ofSeconds(30);
 
 	static int pgPort;
 
@@ -76,8 +80,8 @@ class DatabaseOutageIT {
 	}
 
 	private static HttpResponse<String> sync(int count) {
-		return http.sync(
-				"{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": " + count + "}");
+		return http.sync("""
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count": %d}""".formatted(LINK, count));
 	}
 
 	private static int status(String path) {
@@ -95,10 +99,11 @@ class DatabaseOutageIT {
 			double timeouts = poolTimeouts(meters);
 			double unrecorded = unrecordedFailures(meters);
 			HttpResponse<String> single = sync(5);
-			HttpResponse<String> batch = http
-				.sync("[{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": 6}, {\"resource_link\": \""
-						+ LINK.replace("01", "02") + "\", \"languages\": [\"en\"]}, {\"resource_link\": \""
-						+ LINK.replace("01", "03") + "\", \"languages\": [\"en\"]}]");
+			HttpResponse<String> batch = http.sync("""
+					[{"resource_link": "%s", "enrollment_count": 6},
+					 {"resource_link": "%s", "languages": ["en"]},
+					 {"resource_link": "%s", "languages": ["en"]}]""".formatted(LINK, LINK.replace("01", "02"),
+					LINK.replace("01", "03")));
 			System.out.printf("Outage: %.0f pool timeouts and %.0f unrecorded failures for two 503s%n",
 					poolTimeouts(meters) - timeouts, unrecordedFailures(meters) - unrecorded);
 			for (HttpResponse<String> response : List.of(single, batch)) {
@@ -115,15 +120,7 @@ class DatabaseOutageIT {
 		finally {
 			postgres = startPostgres();
 		}
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		int recovered = 0;
-		while (System.nanoTime() < deadline && recovered != 200) {
-			recovered = sync(7).statusCode();
-			if (recovered != 200) {
-				Thread.sleep(250);
-			}
-		}
-		assertThat(recovered).isEqualTo(200);
+		Poll.until("a sync accepted after the restart", RECOVERY_GUARD, () -> sync(7).statusCode() == 200);
 	}
 
 	private static double poolTimeouts(MeterRegistry meters) {
@@ -139,20 +136,18 @@ class DatabaseOutageIT {
 	void answers503DuringAnOutageAndRecoversWithoutRestart() throws Exception {
 		assertThat(sync(1).statusCode()).isEqualTo(200);
 		List<HttpResponse<String>> duringLoad = new CopyOnWriteArrayList<>();
-		List<Long> durations = new CopyOnWriteArrayList<>();
 		AtomicBoolean loading = new AtomicBoolean(true);
 		Thread load = new Thread(() -> {
 			int i = 2;
 			while (loading.get()) {
-				long started = System.nanoTime();
 				duringLoad.add(sync(i++));
-				durations.add(Duration.ofNanos(System.nanoTime() - started).toMillis());
 			}
 		});
 		load.start();
-		Thread.sleep(300);
+		Poll.until("a sync under load", RECOVERY_GUARD, () -> !duringLoad.isEmpty());
 		postgres.close();
-		Thread.sleep(4000);
+		Poll.until("a 503 under load", RECOVERY_GUARD,
+				() -> duringLoad.stream().anyMatch((response) -> response.statusCode() == 503));
 
 		HttpResponse<String> down = sync(1000);
 		assertThat(down.statusCode()).isEqualTo(503);
@@ -162,17 +157,11 @@ class DatabaseOutageIT {
 		assertThat(status("/actuator/health/liveness")).isEqualTo(200);
 
 		postgres = startPostgres();
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		int recovered = 0;
-		while (System.nanoTime() < deadline && recovered != 200) {
-			recovered = sync(2000).statusCode();
-			if (recovered != 200) {
-				Thread.sleep(250);
-			}
-		}
+		Poll.until("a sync accepted after the restart", RECOVERY_GUARD, () -> sync(2000).statusCode() == 200);
 		loading.set(false);
-		load.join(15000);
-		assertThat(recovered).isEqualTo(200);
+		// Hang guard: every request of the load ends (TestHttp gives each 30 seconds).
+		load.join(60_000);
+		assertThat(load.isAlive()).as("a request hung across the outage").isFalse();
 		for (int i = 0; i < 10; i++) {
 			assertThat(sync(3000 + i).statusCode()).isEqualTo(200);
 		}
@@ -181,7 +170,6 @@ class DatabaseOutageIT {
 		// request.
 		assertThat(duringLoad).isNotEmpty().allSatisfy((response) -> assertThat(response.statusCode()).isIn(200, 503));
 		assertThat(duringLoad).anySatisfy((response) -> assertThat(response.statusCode()).isEqualTo(503));
-		assertThat(durations).allSatisfy((millis) -> assertThat(millis).isLessThan(10_000L));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.coursesync.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,8 +153,7 @@ class EmbeddedDatabaseDurabilityIT {
 
 	private static boolean ready(TestHttp http) {
 		try {
-			return http.send(java.net.http.HttpRequest.newBuilder(http.uri("/actuator/health/readiness")).GET())
-				.statusCode() == 200;
+			return http.send(HttpRequest.newBuilder(http.uri("/actuator/health/readiness")).GET()).statusCode() == 200;
 		}
 		catch (UncheckedIOException ex) {
 			return false;

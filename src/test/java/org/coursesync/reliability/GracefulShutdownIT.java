@@ -3,12 +3,14 @@ package org.coursesync.reliability;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.coursesync.support.Database;
 import org.coursesync.support.EmbeddedPostgresSupport;
+import org.coursesync.support.Poll;
 import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -68,15 +70,11 @@ class GracefulShutdownIT {
 	}
 
 	private static void waitForALockWait(JdbcTemplate jdbc) throws InterruptedException {
-		for (int i = 0; i < 200; i++) {
+		Poll.until("the sync to wait for the row lock", Duration.ofSeconds(10), () -> {
 			Integer waiting = jdbc
 				.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'", Integer.class);
-			if (waiting != null && waiting > 0) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("the sync never waited for the row lock");
+			return waiting != null && waiting > 0;
+		});
 	}
 
 }

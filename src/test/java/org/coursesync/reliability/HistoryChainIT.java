@@ -11,16 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (each row records the values its write replaced), the newest row matches the stored
  * run, and the run's version counts the writes.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class HistoryChainIT {
+class HistoryChainIT extends HttpIT {
 
 	static final String LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
 
@@ -39,30 +31,18 @@ class HistoryChainIT {
 
 	static final int SENDERS = 40;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	Database db;
-
 	@BeforeEach
 	void setUp() {
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.publishCourse(this.db.course("DEMOX", "Demo"));
 	}
 
 	@Test
 	void concurrentUpdatesOfOneRunLeaveASerialHistory() throws Exception {
-		TestHttp http = new TestHttp(this.port);
 		storm(this.db, List.of(http), UPDATES, SENDERS, getClass().getSimpleName());
 	}
 
 	@Test
 	void adminEditsAndPublishesAdvanceTheVersionToo() {
-		TestHttp http = new TestHttp(this.port);
 		assertThat(http.sync(body(0)).statusCode()).isEqualTo(200);
 		assertThat(version(this.db)).isZero();
 		Object id = this.db.draftRuns().get(0).get("id");
@@ -125,7 +105,8 @@ class HistoryChainIT {
 	}
 
 	static String body(int count) {
-		return "{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": " + count + "}";
+		return """
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count": %d}""".formatted(LINK, count);
 	}
 
 	static long version(Database db) {

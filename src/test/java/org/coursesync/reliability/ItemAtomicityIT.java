@@ -5,21 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.coursesync.support.Database;
-import org.coursesync.support.TestHttp;
+import org.coursesync.support.HttpIT;
 import org.coursesync.synclog.SyncHistory;
 import org.coursesync.synclog.SyncOutcome;
 import org.coursesync.synclog.SyncRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +24,7 @@ import static org.mockito.Mockito.doThrow;
  * transaction: none of that item remains, its history row says it failed, the other items
  * keep theirs.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ItemAtomicityIT {
+class ItemAtomicityIT extends HttpIT {
 
 	static final String GOOD_1 = "http://example.edx:8073/courses/course-v1:edX+DemoX+A/course/";
 
@@ -41,23 +32,13 @@ class ItemAtomicityIT {
 
 	static final String GOOD_2 = "http://example.edx:8073/courses/course-v1:edX+DemoX+C/course/";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@MockitoSpyBean
 	SyncHistory history;
-
-	Database db;
 
 	UUID course;
 
 	@BeforeEach
 	void setUp() {
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.course = this.db.course("DEMOX", "Demo");
 		this.db.publishCourse(this.course);
 		// Fails the history write of BAD's accepted item: after its draft and public copy
@@ -68,9 +49,9 @@ class ItemAtomicityIT {
 
 	@Test
 	void rollsBackTheFailedItemAndKeepsTheOthers() {
-		HttpResponse<String> response = new TestHttp(this.port).sync("[{\"resource_link\": \"" + GOOD_1
-				+ "\", \"languages\": [\"en\"]}, {\"resource_link\": \"" + BAD + "\", \"languages\": [\"en\"]}, "
-				+ "{\"resource_link\": \"" + GOOD_2 + "\", \"languages\": [\"en\"]}]");
+		HttpResponse<String> response = this.http.sync("""
+				[{"resource_link": "%s", "languages": ["en"]}, {"resource_link": "%s", "languages": ["en"]}, \
+				{"resource_link": "%s", "languages": ["en"]}]""".formatted(GOOD_1, BAD, GOOD_2));
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
 		assertThat(response.body()).isEqualTo("{\"" + GOOD_1 + "\":{\"success\":true},\"" + BAD
@@ -86,8 +67,8 @@ class ItemAtomicityIT {
 
 	@Test
 	void answersASingleFailedItemWith503AndKeepsNothing() {
-		HttpResponse<String> response = new TestHttp(this.port)
-			.sync("{\"resource_link\": \"" + BAD + "\", \"languages\": [\"en\"]}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(BAD));
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.body()).startsWith("{\"detail\":\"");
 		assertThat(this.db.draftRuns()).isEmpty();

@@ -13,19 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.coursesync.support.Database;
-import org.coursesync.support.TestHttp;
+import org.coursesync.support.HttpIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,33 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * timeout in force on every pooled connection, then gets 503 with Retry-After in the sync
  * endpoint's shape, and nothing of it is written; once the lock is released it syncs.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class RowLockTimeoutIT {
+class RowLockTimeoutIT extends HttpIT {
 
 	static final String LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	DataSource dataSource;
-
-	Database db;
-
-	TestHttp http;
 
 	final ExecutorService sender = Executors.newSingleThreadExecutor();
 
 	@BeforeEach
 	void setUp() {
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.publishCourse(this.db.course("DEMOX", "Demo"));
-		this.http = new TestHttp(this.port);
 	}
 
 	@AfterEach
@@ -69,8 +48,8 @@ class RowLockTimeoutIT {
 	}
 
 	private HttpResponse<String> sync(int count) {
-		return this.http.sync(
-				"{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": " + count + "}");
+		return this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count": %d}""".formatted(LINK, count));
 	}
 
 	@Test

@@ -5,7 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.TestClockConfiguration;
 import org.coursesync.support.TestHttp;
@@ -14,12 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,34 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The opt-in signed timestamp, at the edges of {@code coursesync.replay-tolerance} (5
  * minutes): exactly at the tolerance passes, one second beyond fails, in both directions.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-class ReplayProtectionIT {
+class ReplayProtectionIT extends HttpIT {
 
-	static final String BODY = "{\"resource_link\": \"http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/\", "
-			+ "\"languages\": [\"en\"]}";
+	static final String BODY = """
+			{"resource_link": "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/", "languages": ["en"]}""";
 
 	static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	MutableClock clock;
 
-	TestHttp http;
-
-	Database db;
-
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
 		this.clock.set(NOW);
 	}

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
 
 import org.coursesync.CourseSyncApplication;
+import org.coursesync.support.Poll;
 import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -131,16 +133,16 @@ class ContainerRuntimeIT {
 	}
 
 	private static void awaitStarted(List<String> lines, Process process) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (System.nanoTime() < deadline && process.isAlive()) {
-			synchronized (lines) {
-				if (lines.stream().anyMatch((line) -> line.contains("Started CourseSyncApplication"))) {
-					return;
-				}
-			}
-			Thread.sleep(200);
+		Poll.until("the service to start or exit", Duration.ofSeconds(90), () -> !process.isAlive() || started(lines));
+		if (!started(lines)) {
+			throw new AssertionError("not started:\n" + String.join("\n", lines));
 		}
-		throw new AssertionError("not started:\n" + String.join("\n", lines));
+	}
+
+	private static boolean started(List<String> lines) {
+		synchronized (lines) {
+			return lines.stream().anyMatch((line) -> line.contains("Started CourseSyncApplication"));
+		}
 	}
 
 	private static Path compileHealthCheck(Path temp) throws IOException {

@@ -5,16 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.OpenSocket;
 import org.coursesync.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,17 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with Tomcat's HTML page: {@code {"detail": ...}} (the sync endpoint's shape) on the
  * sync path and unknown paths, an RFC 9457 problem on admin paths.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TomcatRejectionsIT {
+class TomcatRejectionsIT extends HttpIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final String ADMIN_LOGIN = "Authorization: Basic "
 			+ Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
-
-	@LocalServerPort
-	int port;
 
 	@Test
 	void answersAMalformedRequestLineOnTheSyncPathInJson() throws IOException {

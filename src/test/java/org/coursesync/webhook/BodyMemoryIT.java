@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.Poll;
 import org.coursesync.support.RawConnection;
 import org.coursesync.support.RawHttp;
@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "coursesync.max-body-size=1MB", "coursesync.body-memory.limit=2MB",
 				"coursesync.body-memory.max-wait=300ms", "server.tomcat.connection-timeout=60s" })
-@ActiveProfiles("test")
-class BodyMemoryIT {
+class BodyMemoryIT extends HttpIT {
 
 	static final String PATH = "/api/v1.0/course-runs-sync";
 
@@ -48,24 +44,14 @@ class BodyMemoryIT {
 
 	static final String VALID_FORM = "Authorization: SIG-HMAC-SHA256 " + "0".repeat(64);
 
-	static final String ITEM = "{\"resource_link\": \"http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/\", "
-			+ "\"languages\": [\"en\"]}";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+	static final String ITEM = """
+			{"resource_link": "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/", "languages": ["en"]}""";
 
 	@Autowired
 	MeterRegistry meters;
 
-	Database db;
-
 	@BeforeEach
 	void setUp() throws InterruptedException {
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
 		Poll.until("no body held", GUARD, () -> held() == 0);
 	}
@@ -117,7 +103,6 @@ class BodyMemoryIT {
 
 	@Test
 	void answers503WithRetryAfterWhileTheBudgetIsSpent() throws Exception {
-		TestHttp http = new TestHttp(this.port);
 		List<RawConnection> holders = new ArrayList<>();
 		try {
 			for (int i = 0; i < 2; i++) {

@@ -5,21 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.RawHttp;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,13 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * check first: unsigned, it gets 403 (or the container's own 400), never reaches the
  * controller, stores nothing and logs no error.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class SyncPathSpellingsIT {
+class SyncPathSpellingsIT extends HttpIT {
 
-	static final String ITEM = "{\"resource_link\": \"http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/\", "
-			+ "\"languages\": [\"en\"]}";
+	static final String ITEM = """
+			{"resource_link": "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/", "languages": ["en"]}""";
 
 	/** Spellings the gate itself must answer 403. */
 	static final List<String> SPELLINGS = List.of("/api/1.0/%63ourse-runs-sync", "/api/v1.0/%63%6F%75rse-runs-sync/",
@@ -50,18 +41,8 @@ class SyncPathSpellingsIT {
 			"/api/1.0/course-runs-sync%2F", "/api/1.0%2Fcourse-runs-sync", "/api/1.0/course-runs-sync%00",
 			"/api/1.0/course-runs-sync%", "/api/1.0/course-runs-sync\\", "/api/1.0/%2e%2e/1.0/course-runs-sync");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	Database db;
-
 	@BeforeEach
 	void setUp() {
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
 	}
 
@@ -91,7 +72,6 @@ class SyncPathSpellingsIT {
 
 	@Test
 	void servesASignedRequestOnAnEncodedSpelling() {
-		TestHttp http = new TestHttp(this.port);
 		assertThat(http.sync("/api/1.0/%63ourse-runs-sync", ITEM).statusCode()).isEqualTo(200);
 		assertThat(this.db.draftRuns()).hasSize(1);
 	}

@@ -4,17 +4,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import org.coursesync.support.Database;
-import org.coursesync.support.TestHttp;
+import org.coursesync.support.HttpIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,31 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "coursesync.secrets=", "coursesync.max-body-size=1KB" })
-@ActiveProfiles("test")
-class UnconfiguredSecretsIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	TestHttp http;
-
-	Database db;
+class UnconfiguredSecretsIT extends HttpIT {
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
 	}
 
 	@Test
 	void answersEverySignedRequestWith401() {
-		HttpResponse<String> response = this.http.sync("{\"resource_link\": "
-				+ "\"http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/\", \"languages\": [\"en\"]}");
+		HttpResponse<String> response = this.http
+			.sync("""
+					{"resource_link": "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/", "languages": ["en"]}""");
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.body()).isEqualTo("\"Invalid authentication.\"");
 		assertThat(this.db.draftRuns()).isEmpty();
