@@ -88,6 +88,14 @@ public class CourseRuns {
 		this.runs.flush();
 	}
 
+	/**
+	 * Counts {@code writes} more writes of the draft run {@code id} in its version, after
+	 * its changes were flushed (which counted one).
+	 */
+	public void advanceVersion(UUID id, long writes) {
+		this.runs.advanceVersion(id, writes);
+	}
+
 	/** Deletes the draft run. */
 	public void delete(CourseRun run) {
 		this.runs.delete(run);

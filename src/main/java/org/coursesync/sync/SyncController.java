@@ -54,11 +54,11 @@ class SyncController {
 		int secret = body.secretIndex();
 		if (body.bytes().length == 0) {
 			// DRF parses an empty body as {} whatever the content type.
-			return reject(secret, null, LINK_REQUIRED);
+			return reject(secret, HttpStatus.BAD_REQUEST, LINK_REQUIRED);
 		}
 		String contentType = request.getContentType();
 		if (!isJson(contentType)) {
-			return reject(secret, 415, Map.of("detail",
+			return reject(secret, HttpStatus.UNSUPPORTED_MEDIA_TYPE, Map.of("detail",
 					"Unsupported media type \"" + ((contentType != null) ? contentType : "") + "\" in request."));
 		}
 		JsonNode root;
@@ -66,7 +66,7 @@ class SyncController {
 			root = this.json.parse(body.bytes());
 		}
 		catch (SyncJson.ParseError ex) {
-			return reject(secret, 400, Map.of("detail", "JSON parse error - " + ex.getMessage()));
+			return reject(secret, HttpStatus.BAD_REQUEST, Map.of("detail", "JSON parse error - " + ex.getMessage()));
 		}
 		if (root instanceof ObjectNode object) {
 			return single(object, secret);
@@ -74,17 +74,17 @@ class SyncController {
 		if (root instanceof ArrayNode array) {
 			return batch(array, secret);
 		}
-		return reject(secret, 400, Map.of("non_field_errors",
+		return reject(secret, HttpStatus.BAD_REQUEST, Map.of("non_field_errors",
 				List.of("Invalid data. Expected a dictionary, but got " + SyncJson.pythonType(root) + ".")));
 	}
 
 	private ResponseEntity<Object> single(ObjectNode item, int secret) {
 		JsonNode link = item.get("resource_link");
 		if (SyncJson.isFalsy(link) || (link.isString() && link.asString().isBlank())) {
-			return reject(secret, null, LINK_REQUIRED);
+			return reject(secret, HttpStatus.BAD_REQUEST, LINK_REQUIRED);
 		}
 		if (!link.isString()) {
-			return reject(secret, null, Map.of("resource_link", List.of("Not a valid string.")));
+			return reject(secret, HttpStatus.BAD_REQUEST, Map.of("resource_link", List.of("Not a valid string.")));
 		}
 		Map<String, List<String>> unstorable = unstorableLink(link, secret);
 		if (unstorable != null) {
@@ -107,7 +107,7 @@ class SyncController {
 		for (JsonNode item : items) {
 			JsonNode link = (item instanceof ObjectNode) ? item.get("resource_link") : null;
 			if (link == null || !link.isString() || link.asString().isBlank()) {
-				return reject(secret, null, LINK_REQUIRED);
+				return reject(secret, HttpStatus.BAD_REQUEST, LINK_REQUIRED);
 			}
 		}
 		Map<String, Object> results = new LinkedHashMap<>();
@@ -169,12 +169,12 @@ class SyncController {
 	}
 
 	/** A rejection before any item was applied: recorded once, nothing else written. */
-	private ResponseEntity<Object> reject(int secret, Integer status, Map<String, ?> body) {
+	private ResponseEntity<Object> reject(int secret, HttpStatus status, Map<String, ?> body) {
 		@SuppressWarnings("unchecked")
 		Map<String, List<String>> errors = body.values().stream().allMatch(List.class::isInstance)
 				? (Map<String, List<String>>) body : Map.of("detail", List.of(String.valueOf(body.get("detail"))));
 		this.sync.recordRejected(null, secret, errors);
-		return ResponseEntity.status((status != null) ? status : 400).body(body);
+		return ResponseEntity.status(status).body(body);
 	}
 
 	private static boolean isJson(String contentType) {
