@@ -3,6 +3,7 @@ package org.coursesync.admin;
 import java.net.URI;
 import java.util.Map;
 
+import org.coursesync.course.CourseFilter;
 import org.coursesync.course.CourseService;
 import org.coursesync.course.CourseSummary;
 import org.coursesync.course.CourseView;
@@ -51,9 +52,10 @@ class CourseAdminController {
 	PageView<CourseSummary> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String sort,
 			@RequestParam(name = "code_prefix", required = false) String codePrefix,
-			@RequestParam(name = "unpublished_changes", required = false) Boolean unpublishedChanges) {
-		return PageView.of(this.courses.list(codePrefix, unpublishedChanges,
-				Paging.of(page, size, 100, sort, SORTABLE, Sort.by("code").and(Sort.by("id")))));
+			@RequestParam(required = false) String q, @RequestParam(required = false) String published,
+			@RequestParam(name = "unpublished_changes", required = false) String unpublishedChanges) {
+		return this.courses.list(CourseFilter.parse(codePrefix, q, published, unpublishedChanges),
+				Paging.of(page, size, 100, sort, SORTABLE, Sort.by("code")));
 	}
 
 	@GetMapping("/{code}")

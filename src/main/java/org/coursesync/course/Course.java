@@ -1,10 +1,17 @@
 package org.coursesync.course;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
@@ -45,6 +52,12 @@ public class Course implements Persistable<UUID> {
 
 	private Instant updatedAt;
 
+	/** The words of the title, for the course list's search ({@link CourseTitles}). */
+	@ElementCollection
+	@CollectionTable(name = "course_title_word", joinColumns = @JoinColumn(name = "course_id"))
+	@Column(name = "word")
+	private Set<String> titleWords = new HashSet<>();
+
 	@Transient
 	private boolean isNew = true;
 
@@ -55,6 +68,7 @@ public class Course implements Persistable<UUID> {
 		this.id = UUID.randomUUID();
 		this.code = code;
 		this.title = title;
+		this.titleWords.addAll(CourseTitles.words(title));
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -84,6 +98,10 @@ public class Course implements Persistable<UUID> {
 	}
 
 	public void setTitle(String title) {
+		if (!Objects.equals(title, this.title)) {
+			this.titleWords.clear();
+			this.titleWords.addAll(CourseTitles.words(title));
+		}
 		this.title = title;
 	}
 

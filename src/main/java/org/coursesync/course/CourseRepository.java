@@ -35,4 +35,9 @@ public interface CourseRepository extends JpaRepository<Course, UUID>, JpaSpecif
 	@Query("update Course c set c.unpublishedChanges = true, c.updatedAt = ?2 where c.id = ?1 and c.unpublishedChanges = false")
 	int markUnpublishedChanges(UUID id, Instant now);
 
+	/** Sets the course's update time (an admin deleted one of its runs). */
+	@Modifying(flushAutomatically = true)
+	@Query("update Course c set c.updatedAt = ?2 where c.id = ?1")
+	int touch(UUID id, Instant now);
+
 }

@@ -1,5 +1,6 @@
 package org.coursesync.course;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +23,11 @@ public class CourseRuns {
 
 	private final PublicCourseRunRepository publicRuns;
 
+	private final Clock clock;
+
 	CourseRuns(CourseRepository courses, PublicCourseRepository publicCourses, CourseRunRepository runs,
-			PublicCourseRunRepository publicRuns) {
+			PublicCourseRunRepository publicRuns, Clock clock) {
+		this.clock = clock;
 		this.courses = courses;
 		this.publicCourses = publicCourses;
 		this.runs = runs;
@@ -96,9 +100,13 @@ public class CourseRuns {
 		this.runs.advanceVersion(id, writes);
 	}
 
-	/** Deletes the draft run. */
+	/**
+	 * Deletes the draft run; its course's update time moves (the run's own no longer
+	 * counts, see {@link CourseList}).
+	 */
 	public void delete(CourseRun run) {
 		this.runs.delete(run);
+		this.courses.touch(run.getCourseId(), this.clock.instant());
 	}
 
 }

@@ -10,12 +10,11 @@ import java.util.function.Consumer;
 
 import org.coursesync.system.ApiProblem;
 import org.coursesync.system.DatabaseFailures;
+import org.coursesync.system.PageView;
 
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,8 +42,12 @@ public class CourseService {
 
 	private final Clock clock;
 
+	private final CourseList list;
+
 	CourseService(CourseRepository courses, PublicCourseRepository publicCourses, CourseRunRepository runs,
-			PublicCourseRunRepository publicRuns, PlatformTransactionManager transactionManager, Clock clock) {
+			PublicCourseRunRepository publicRuns, PlatformTransactionManager transactionManager, Clock clock,
+			CourseList list) {
+		this.list = list;
 		this.courses = courses;
 		this.publicCourses = publicCourses;
 		this.runs = runs;
@@ -86,17 +89,13 @@ public class CourseService {
 		}
 	}
 
-	public Page<CourseSummary> list(String codePrefix, Boolean unpublishedChanges, Pageable pageable) {
-		Specification<Course> where = (root, query, cb) -> cb.conjunction();
-		if (codePrefix != null && !codePrefix.isBlank()) {
-			String prefix = code(codePrefix).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-			where = where.and((root, query, cb) -> cb.like(root.get("code"), prefix + "%", '\\'));
-		}
-		if (unpublishedChanges != null) {
-			where = where.and((root, query, cb) -> cb.equal(root.get("unpublishedChanges"), unpublishedChanges));
-		}
-		Specification<Course> filter = where;
-		return this.readOnly.execute((status) -> this.courses.findAll(filter, pageable).map(CourseSummary::of));
+	/**
+	 * One page of the courses matching {@code filter}, ordered by {@code pageable}'s sort
+	 * (properties {@code code}, {@code title}, {@code createdAt}, {@code updatedAt}; the
+	 * code decides ties), with the total.
+	 */
+	public PageView<CourseSummary> list(CourseFilter filter, Pageable pageable) {
+		return this.readOnly.execute((status) -> this.list.page(filter, pageable));
 	}
 
 	public CourseView get(String code) {
@@ -183,7 +182,14 @@ public class CourseService {
 			.stream()
 			.map(RunView::of)
 			.toList();
-		return CourseView.of(course, this.publicCourses.findById(course.getId()).orElse(null), drafts, copies);
+		// Its update time is the latest of its own and its draft runs' (CourseList).
+		Instant updatedAt = drafts.stream()
+			.map(RunView::updatedAt)
+			.filter(course.getUpdatedAt()::isBefore)
+			.max(Instant::compareTo)
+			.orElse(course.getUpdatedAt());
+		return CourseView.of(course, this.publicCourses.findById(course.getId()).orElse(null), drafts, copies,
+				updatedAt);
 	}
 
 	private static ApiProblem notFound(String code) {

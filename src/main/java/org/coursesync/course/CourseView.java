@@ -17,11 +17,12 @@ public record CourseView(UUID id, String code, String title, Integer minEffort, 
 		boolean unpublishedChanges, Instant createdAt, Instant updatedAt, List<RunView> draftRuns,
 		List<RunView> publicRuns) {
 
-	static CourseView of(Course course, PublicCourse publicCopy, List<RunView> draftRuns, List<RunView> publicRuns) {
+	static CourseView of(Course course, PublicCourse publicCopy, List<RunView> draftRuns, List<RunView> publicRuns,
+			Instant updatedAt) {
 		return new CourseView(course.getId(), course.getCode(), course.getTitle(), course.getMinEffort(),
 				course.getMaxEffort(), course.getPacingType(), course.getWeeksToComplete(), course.getModularCredit(),
 				course.getMarketingUrl(), publicCopy != null, (publicCopy != null) ? publicCopy.getPublishedAt() : null,
-				course.hasUnpublishedChanges(), course.getCreatedAt(), course.getUpdatedAt(), draftRuns, publicRuns);
+				course.hasUnpublishedChanges(), course.getCreatedAt(), updatedAt, draftRuns, publicRuns);
 	}
 
 }

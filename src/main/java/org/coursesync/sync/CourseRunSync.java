@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.coursesync.course.RunField;
 import org.coursesync.lms.LmsBackend;
 import org.coursesync.lms.LmsRegistry;
 import org.coursesync.synclog.SyncOutcome;
@@ -181,7 +182,12 @@ public class CourseRunSync {
 		}
 		LmsBackend lms = selected.get();
 		lms.cleanData(data);
-		return this.linkGroups.run(link, new SyncRules.PendingUpdate(data, secretIndex),
+		Optional<Map<RunField, Object>> values = this.rules.updateValues(data);
+		if (values.isEmpty()) {
+			// Refused whether or not the run exists: rejected, and recorded, alone.
+			return new UpdateOutcome.Alone();
+		}
+		return this.linkGroups.run(link, new SyncRules.PendingUpdate(values.get(), secretIndex),
 				(items) -> updateTogether(link, lms, items));
 	}
 

@@ -45,11 +45,19 @@ class SyncRules {
 	}
 
 	/**
-	 * Plans a group of updates of one link ({@code items}, in arrival order, each
-	 * validated and applied after the one before it) on {@code found}, the link's run as
-	 * read. Items that need the transactional path are left to it: all of them when the
-	 * link has no run, the run is manual or a public copy must be created; an invalid
-	 * item, whose rejection that path records.
+	 * Validates {@code data} as an update of an existing run (the partial validation):
+	 * empty when a field is invalid, which the item's full validation would refuse too.
+	 */
+	Optional<Map<RunField, Object>> updateValues(ObjectNode data) {
+		RunValidation validation = this.validator.validate(data, true);
+		return validation.isValid() ? Optional.of(validation.values()) : Optional.empty();
+	}
+
+	/**
+	 * Plans a group of updates of one link ({@code items}, valid, in arrival order, each
+	 * applied after the one before it) on {@code found}, the link's run as read. When the
+	 * link has no run, the run is manual or a public copy must be created, the items are
+	 * left to the transactional path.
 	 */
 	GroupPlan plan(Optional<StoredRun> found, LmsBackend lms, List<PendingUpdate> items) {
 		if (found.isEmpty()) {
@@ -69,19 +77,14 @@ class SyncRules {
 		long runWrites = 0;
 		boolean courseDirty = false;
 		for (PendingUpdate item : items) {
-			RunValidation validation = this.validator.validate(item.data(), true);
-			if (!validation.isValid()) {
-				outcomes.add(new UpdateOutcome.Alone());
-				continue;
-			}
-			AppliedUpdate applied = applyUpdate(run, publicCopy, validation.values(), lms, now);
+			AppliedUpdate applied = applyUpdate(run, publicCopy, item.values(), lms, now);
 			runFields.addAll(applied.changes().keySet());
 			copyFields.addAll(applied.copyFields());
 			runWrites += applied.changes().isEmpty() ? 0 : 1;
 			courseDirty |= applied.courseDirty();
-			records.add(record(run, lms, SyncOutcome.UPDATED, item.secretIndex(), found.get().courseCode(),
-					applied.changes()));
-			outcomes.add(new UpdateOutcome.Written(ItemResult.accepted(SyncOutcome.UPDATED, lms, mode)));
+			SyncOutcome outcome = applied.outcome();
+			records.add(record(run, lms, outcome, item.secretIndex(), found.get().courseCode(), applied.changes()));
+			outcomes.add(new UpdateOutcome.Written(ItemResult.accepted(outcome, lms, mode)));
 		}
 		Optional<GroupWrite> write = records.isEmpty() ? Optional.empty() : Optional
 			.of(new GroupWrite(run, runFields, runWrites, publicCopy, copyFields, courseDirty, now, records));
@@ -112,6 +115,12 @@ class SyncRules {
 	 * changes.
 	 */
 	record AppliedUpdate(Map<RunField, FieldChange> changes, Set<RunField> copyFields, boolean courseDirty) {
+
+		/** {@code unchanged} when no stored value of the run or its copy changed. */
+		SyncOutcome outcome() {
+			return (this.changes.isEmpty() && this.copyFields.isEmpty()) ? SyncOutcome.UNCHANGED : SyncOutcome.UPDATED;
+		}
+
 	}
 
 	/**
@@ -140,9 +149,9 @@ class SyncRules {
 	}
 
 	/**
-	 * An update waiting for its group: the cleaned payload and the secret that signed it.
+	 * An update waiting for its group: its valid values and the secret that signed it.
 	 */
-	record PendingUpdate(ObjectNode data, int secretIndex) {
+	record PendingUpdate(Map<RunField, Object> values, int secretIndex) {
 	}
 
 }

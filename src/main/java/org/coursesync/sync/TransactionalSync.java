@@ -155,14 +155,16 @@ class TransactionalSync {
 		}
 		Instant now = this.clock.instant();
 		SyncRules.AppliedUpdate applied = this.rules.applyUpdate(run, publicCopy, values, lms, now);
+		SyncOutcome outcome = applied.outcome();
 		if (run.getSyncMode() == SyncMode.SYNC_TO_PUBLIC && publicCopy == null
 				&& this.store.isPublished(run.getCourseId())) {
 			this.entityManager.persist(new PublicCourseRun(run, now));
+			outcome = SyncOutcome.UPDATED;
 		}
 		if (applied.courseDirty()) {
 			this.store.markUnpublishedChanges(run.getCourseId(), now);
 		}
-		return record(run, lms, SyncOutcome.UPDATED, secretIndex, applied.changes());
+		return record(run, lms, outcome, secretIndex, applied.changes());
 	}
 
 	private ItemResult create(ObjectNode data, String link, Map<RunField, Object> values, LmsBackend lms,

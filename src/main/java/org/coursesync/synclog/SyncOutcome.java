@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a sync item did: {@code created}, {@code updated}, {@code unchanged} (every
- * matching run is manual) or {@code rejected}.
+ * What a sync item did: {@code created}, {@code updated}, {@code unchanged} (the run is
+ * manual, or the item changed no stored value) or {@code rejected}.
  */
 public enum SyncOutcome {
 

@@ -59,9 +59,13 @@ class QueryStringFilter extends OncePerRequestFilter {
 			response.getOutputStream().write(this.json.writeValueAsBytes(message));
 		}
 		else {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+			String id = RequestIdFilter.of(request);
+			if (id != null) {
+				problem.setProperty(RequestIdFilter.KEY, id);
+			}
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream()
-				.write(this.json.writeValueAsBytes(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message)));
+			response.getOutputStream().write(this.json.writeValueAsBytes(problem));
 		}
 	}
 

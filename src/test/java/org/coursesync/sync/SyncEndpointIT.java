@@ -106,7 +106,7 @@ class SyncEndpointIT {
 		}
 		assertThat(this.db.draftRuns()).hasSize(1);
 		assertThat(this.db.events()).extracting((event) -> event.get("outcome"))
-			.containsExactly("created", "updated", "updated", "updated");
+			.containsExactly("created", "unchanged", "unchanged", "unchanged");
 	}
 
 	@Test
