@@ -93,6 +93,14 @@ public class CourseRuns {
 	}
 
 	/**
+	 * Counts {@code writes} more writes of the draft run {@code id} in its version, after
+	 * its changes were flushed (which counted one).
+	 */
+	public void advanceVersion(UUID id, long writes) {
+		this.runs.advanceVersion(id, writes);
+	}
+
+	/**
 	 * Deletes the draft run; its course's update time moves (the run's own no longer
 	 * counts, see {@link CourseList}).
 	 */

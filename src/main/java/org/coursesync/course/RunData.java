@@ -99,51 +99,14 @@ public abstract class RunData implements Persistable<UUID> {
 		this.updatedAt = now;
 	}
 
-	/** The value of {@code field}, typed as {@link RunPayloadValidator} produces it. */
+	/** The value of {@code field}, typed as {@link RunField.Type} says. */
 	public Object get(RunField field) {
-		return switch (field) {
-			case RESOURCE_LINK -> this.resourceLink;
-			case START -> this.start;
-			case END -> this.end;
-			case ENROLLMENT_START -> this.enrollmentStart;
-			case ENROLLMENT_END -> this.enrollmentEnd;
-			case LANGUAGES -> this.languages;
-			case ENROLLMENT_COUNT -> this.enrollmentCount;
-			case CATALOG_VISIBILITY -> this.catalogVisibility;
-			case PRICE -> this.price;
-			case PRICE_CURRENCY -> this.priceCurrency;
-			case OFFER -> this.offer;
-			case CERTIFICATE_PRICE -> this.certificatePrice;
-			case CERTIFICATE_OFFER -> this.certificateOffer;
-			case DISCOUNTED_PRICE -> this.discountedPrice;
-			case DISCOUNT -> this.discount;
-			case CERTIFICATE_DISCOUNTED_PRICE -> this.certificateDiscountedPrice;
-			case CERTIFICATE_DISCOUNT -> this.certificateDiscount;
-		};
+		return field.get(this);
 	}
 
-	/** Sets {@code field} to a value typed as {@link RunPayloadValidator} produces it. */
-	@SuppressWarnings("unchecked")
+	/** Sets {@code field} to a value typed as {@link RunField.Type} says. */
 	public void set(RunField field, Object value) {
-		switch (field) {
-			case RESOURCE_LINK -> this.resourceLink = (String) value;
-			case START -> this.start = (Instant) value;
-			case END -> this.end = (Instant) value;
-			case ENROLLMENT_START -> this.enrollmentStart = (Instant) value;
-			case ENROLLMENT_END -> this.enrollmentEnd = (Instant) value;
-			case LANGUAGES -> this.languages = List.copyOf((List<String>) value);
-			case ENROLLMENT_COUNT -> this.enrollmentCount = (Integer) value;
-			case CATALOG_VISIBILITY -> this.catalogVisibility = (String) value;
-			case PRICE -> this.price = (BigDecimal) value;
-			case PRICE_CURRENCY -> this.priceCurrency = (String) value;
-			case OFFER -> this.offer = (String) value;
-			case CERTIFICATE_PRICE -> this.certificatePrice = (BigDecimal) value;
-			case CERTIFICATE_OFFER -> this.certificateOffer = (String) value;
-			case DISCOUNTED_PRICE -> this.discountedPrice = (BigDecimal) value;
-			case DISCOUNT -> this.discount = (String) value;
-			case CERTIFICATE_DISCOUNTED_PRICE -> this.certificateDiscountedPrice = (BigDecimal) value;
-			case CERTIFICATE_DISCOUNT -> this.certificateDiscount = (String) value;
-		}
+		field.set(this, value);
 	}
 
 	/** Whether {@code field} holds {@code value} (decimals compared by value). */
@@ -288,6 +251,92 @@ public abstract class RunData implements Persistable<UUID> {
 
 	public void setUpdatedAt(Instant updatedAt) {
 		this.updatedAt = updatedAt;
+	}
+
+	// The accessors of the run fields, for RunField (which declares them).
+
+	void setResourceLink(String resourceLink) {
+		this.resourceLink = resourceLink;
+	}
+
+	void setStart(Instant start) {
+		this.start = start;
+	}
+
+	void setEnd(Instant end) {
+		this.end = end;
+	}
+
+	void setEnrollmentStart(Instant enrollmentStart) {
+		this.enrollmentStart = enrollmentStart;
+	}
+
+	void setEnrollmentEnd(Instant enrollmentEnd) {
+		this.enrollmentEnd = enrollmentEnd;
+	}
+
+	void setLanguages(List<String> languages) {
+		this.languages = List.copyOf(languages);
+	}
+
+	void setEnrollmentCount(Integer enrollmentCount) {
+		this.enrollmentCount = enrollmentCount;
+	}
+
+	void setCatalogVisibility(String catalogVisibility) {
+		this.catalogVisibility = catalogVisibility;
+	}
+
+	void setPrice(BigDecimal price) {
+		this.price = price;
+	}
+
+	void setPriceCurrency(String priceCurrency) {
+		this.priceCurrency = priceCurrency;
+	}
+
+	void setOffer(String offer) {
+		this.offer = offer;
+	}
+
+	void setCertificatePrice(BigDecimal certificatePrice) {
+		this.certificatePrice = certificatePrice;
+	}
+
+	void setCertificateOffer(String certificateOffer) {
+		this.certificateOffer = certificateOffer;
+	}
+
+	public BigDecimal getDiscountedPrice() {
+		return this.discountedPrice;
+	}
+
+	void setDiscountedPrice(BigDecimal discountedPrice) {
+		this.discountedPrice = discountedPrice;
+	}
+
+	public String getDiscount() {
+		return this.discount;
+	}
+
+	void setDiscount(String discount) {
+		this.discount = discount;
+	}
+
+	public BigDecimal getCertificateDiscountedPrice() {
+		return this.certificateDiscountedPrice;
+	}
+
+	void setCertificateDiscountedPrice(BigDecimal certificateDiscountedPrice) {
+		this.certificateDiscountedPrice = certificateDiscountedPrice;
+	}
+
+	public String getCertificateDiscount() {
+		return this.certificateDiscount;
+	}
+
+	void setCertificateDiscount(String certificateDiscount) {
+		this.certificateDiscount = certificateDiscount;
 	}
 
 }

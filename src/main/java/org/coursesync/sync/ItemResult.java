@@ -3,6 +3,8 @@ package org.coursesync.sync;
 import java.util.List;
 import java.util.Map;
 
+import org.coursesync.course.SyncMode;
+import org.coursesync.lms.LmsBackend;
 import org.coursesync.synclog.SyncOutcome;
 
 /**
@@ -17,6 +19,16 @@ public record ItemResult(SyncOutcome outcome, Map<String, List<String>> errors, 
 
 	static ItemResult rejected(Map<String, List<String>> errors) {
 		return new ItemResult(SyncOutcome.REJECTED, errors, null, null);
+	}
+
+	/** An item rejected by the rules of {@code lms} (if one was selected). */
+	static ItemResult rejected(Map<String, List<String>> errors, LmsBackend lms) {
+		return new ItemResult(SyncOutcome.REJECTED, errors, (lms != null) ? lms.baseUrl() : null, null);
+	}
+
+	/** An item accepted for a run in {@code mode}. */
+	static ItemResult accepted(SyncOutcome outcome, LmsBackend lms, SyncMode mode) {
+		return new ItemResult(outcome, Map.of(), lms.baseUrl(), mode.wireName());
 	}
 
 	/** Whether the item was accepted. */

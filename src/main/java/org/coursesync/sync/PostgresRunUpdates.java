@@ -1,6 +1,5 @@
 package org.coursesync.sync;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -12,8 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,8 @@ import org.coursesync.course.RunData;
 import org.coursesync.course.RunField;
 import org.coursesync.course.SyncMode;
 import org.coursesync.synclog.SyncEvent;
+import org.coursesync.synclog.SyncHistory;
+import org.coursesync.synclog.SyncRecord;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -33,11 +36,14 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The hot path of a sync on PostgreSQL: the update of an existing run as ONE statement in
- * autocommit mode, so that one item costs two round trips (the lock-free read, then the
- * write) and a burst on one link holds the run's row lock only while PostgreSQL executes
- * and commits that statement, never across a client round trip. The updates of one link
- * that queued meanwhile ({@link LinkGroups}) share the read and the statement.
+ * The {@link RunUpdates} of PostgreSQL, chosen at start-up when the database is
+ * PostgreSQL: a group of updates of an existing run as ONE statement in autocommit mode
+ * (a measured path that bypasses the ORM: see docs/write-path.md and bench/README.md), so
+ * that a group costs two round trips (the lock-free read, then the write) and a burst on
+ * one link holds the run's row lock only while PostgreSQL executes and commits that
+ * statement, never across a client round trip. Which columns it reads and writes, and
+ * how, derives from the {@link RunField} declarations that the entity mapping uses too;
+ * the sync rules are those of {@link SyncRules}, as on the JPA path.
  * <p>
  * The statement updates the draft run, its public copy and the course's "unpublished
  * changes" flag in data-modifying CTEs and inserts the history rows; a statement is
@@ -45,14 +51,11 @@ import org.springframework.stereotype.Component;
  * and advances it. When the run changed since the read (another instance, an admin edit
  * or a publish wrote it) or it or its copy disappeared (an admin deleted it), the row
  * counts guard divides by zero, which aborts the whole statement; that is reported as
- * {@link RunChanged}, so the items are applied again from a fresh read, and a history row
- * never records "before" values that another write had already replaced.
- * <p>
- * Other databases (H2) and the other cases (creation, manual runs, rejections, a public
- * copy to create) take the transactional JPA path of {@link CourseRunSync}.
+ * {@link RunChanged}, and the group is planned again from a read that locks the run, so a
+ * history row never records "before" values that another write had already replaced.
  */
 @Component
-class PostgresRunUpdates {
+class PostgresRunUpdates implements RunUpdates {
 
 	/** SQLSTATE of division by zero: the guard of a run that vanished. */
 	private static final String GUARD_TRIPPED = "22012";
@@ -61,33 +64,48 @@ class PostgresRunUpdates {
 
 	private final JdbcTemplate jdbc;
 
+	private final SyncHistory history;
+
 	private final LanguagesConverter languages = new LanguagesConverter();
 
-	private volatile Boolean postgres;
-
-	PostgresRunUpdates(DataSource dataSource) {
+	PostgresRunUpdates(DataSource dataSource, SyncHistory history) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.history = history;
 	}
 
 	/**
-	 * Whether the database is PostgreSQL (found out once; unknown while it cannot be
-	 * reached, and then the JPA path, which reports the outage, is used).
+	 * Whether the database is PostgreSQL (read at start-up, when the schema is migrated).
 	 */
 	boolean isAvailable() {
-		Boolean known = this.postgres;
-		if (known == null) {
-			try {
-				String product = JdbcUtils.extractDatabaseMetaData(this.dataSource,
-						DatabaseMetaData::getDatabaseProductName);
-				known = "PostgreSQL".equals(product);
-				this.postgres = known;
-			}
-			catch (MetaDataAccessException ex) {
-				return false;
-			}
+		try {
+			return "PostgreSQL"
+				.equals(JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getDatabaseProductName));
 		}
-		return known;
+		catch (MetaDataAccessException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public List<UpdateOutcome> update(String link, Function<Optional<StoredRun>, GroupPlan> planner) {
+		try {
+			return inOneConnection((connection) -> write(connection, planner.apply(find(connection, link))));
+		}
+		catch (RunChanged ex) {
+			// Another session wrote the run since the read: the items go again from a
+			// read
+			// that locks the run until the write, which no other write can overtake (the
+			// wait is bounded by the lock timeout).
+			return inOneTransaction((connection) -> write(connection, planner.apply(find(connection, link, true))));
+		}
+	}
+
+	private List<UpdateOutcome> write(Connection connection, GroupPlan plan) throws SQLException {
+		if (plan.write().isPresent()) {
+			update(connection, plan.write().get());
+		}
+		return plan.outcomes();
 	}
 
 	/**
@@ -139,9 +157,9 @@ class PostgresRunUpdates {
 	/**
 	 * The draft run of {@code link}, its public copy (or {@code null}) and its course's
 	 * code, read in autocommit mode, without a lock, by plain JDBC (an ORM query costs
-	 * several times more CPU than the round trip); {@code null} when there is no run.
+	 * several times more CPU than the round trip); empty when there is no run.
 	 */
-	StoredRun find(Connection connection, String link) throws SQLException {
+	Optional<StoredRun> find(Connection connection, String link) throws SQLException {
 		return find(connection, link, false);
 	}
 
@@ -150,12 +168,12 @@ class PostgresRunUpdates {
 	 * held until the transaction ends (the write after it cannot fail on a changed
 	 * version; the wait is bounded by the lock timeout).
 	 */
-	StoredRun find(Connection connection, String link, boolean lock) throws SQLException {
+	Optional<StoredRun> find(Connection connection, String link, boolean lock) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(lock ? FIND_LOCKED : FIND)) {
 			statement.setString(1, link);
 			try (ResultSet row = statement.executeQuery()) {
 				if (!row.next()) {
-					return null;
+					return Optional.empty();
 				}
 				CourseRun run = new CourseRun(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
 						instant(row, 7));
@@ -169,19 +187,9 @@ class PostgresRunUpdates {
 							instant(row, COLUMNS.size() + 7));
 					read(row, COLUMNS.size(), copy);
 				}
-				return new StoredRun(run, copy, row.getString(2 * COLUMNS.size() + 1));
+				return Optional.of(new StoredRun(run, copy, row.getString(2 * COLUMNS.size() + 1)));
 			}
 		}
-	}
-
-	/**
-	 * A run as read by {@link #find}.
-	 *
-	 * @param run the draft run (detached)
-	 * @param publicCopy its public copy, or {@code null}
-	 * @param courseCode the code of its course
-	 */
-	record StoredRun(CourseRun run, PublicCourseRun publicCopy, String courseCode) {
 	}
 
 	/** Columns of a run, in the order {@link #read} expects them. */
@@ -198,7 +206,7 @@ class PostgresRunUpdates {
 		List<String> columns = new ArrayList<>(List.of("id", "course_id", "lms_backend", "sync_mode", "title",
 				"display_mode", "created_at", "updated_at"));
 		for (RunField field : RunField.values()) {
-			columns.add(column(field));
+			columns.add(field.column());
 		}
 		return List.copyOf(columns);
 	}
@@ -214,13 +222,12 @@ class PostgresRunUpdates {
 		run.setUpdatedAt(instant(row, offset + 8));
 		int index = offset + 9;
 		for (RunField field : RunField.values()) {
-			run.set(field, switch (field) {
-				case START, END, ENROLLMENT_START, ENROLLMENT_END -> instant(row, index);
+			run.set(field, switch (field.type()) {
+				case TIME -> instant(row, index);
 				case LANGUAGES -> this.languages.convertToEntityAttribute(row.getString(index));
-				case ENROLLMENT_COUNT -> row.getInt(index);
-				case PRICE, CERTIFICATE_PRICE, DISCOUNTED_PRICE, CERTIFICATE_DISCOUNTED_PRICE ->
-					row.getBigDecimal(index);
-				default -> row.getString(index);
+				case INTEGER -> row.getInt(index);
+				case DECIMAL -> row.getBigDecimal(index);
+				case TEXT -> row.getString(index);
 			});
 			index++;
 		}
@@ -232,25 +239,24 @@ class PostgresRunUpdates {
 	}
 
 	/**
-	 * Writes, in one statement: the {@code runFields} of {@code run} (with its update
-	 * time, advancing its version), the {@code copyFields} of {@code copy}, the
-	 * unpublished-changes flag of {@code dirtyCourse} (when not null) and the history
-	 * rows {@code events}; all of it only if the run still has the version it was read
-	 * with.
+	 * Writes {@code write} in one statement: the changed fields of the draft (with its
+	 * update time, advancing its version by its writes), those of its copy, the
+	 * unpublished-changes flag of its course and the history rows; all of it only if the
+	 * run still has the version it was read with.
 	 * @throws RunChanged when the run's version changed since it was read, or the run or
 	 * its copy no longer exists (nothing was written)
 	 */
-	void update(Connection connection, CourseRun run, Set<RunField> runFields, PublicCourseRun copy,
-			Set<RunField> copyFields, UUID dirtyCourse, Instant now, List<SyncEvent> events) throws SQLException {
+	void update(Connection connection, GroupWrite write) throws SQLException {
+		CourseRun run = write.run();
+		PublicCourseRun copy = write.publicCopy();
 		List<String> ctes = new ArrayList<>();
 		List<String> guards = new ArrayList<>();
 		List<Object> values = new ArrayList<>();
 		List<Integer> types = new ArrayList<>();
-		if (!runFields.isEmpty()) {
+		if (!write.runFields().isEmpty()) {
 			// One version per update that changed the draft, as if each were written
 			// alone.
-			long writes = events.stream().filter((event) -> event.getChanges() != null).count();
-			ctes.add(update("r", "course_run", run, runFields, Math.max(writes, 1), values, types));
+			ctes.add(update("r", "course_run", run, write.runFields(), Math.max(write.runWrites(), 1), values, types));
 			guards.add("(SELECT count(*) FROM r)");
 		}
 		else {
@@ -258,15 +264,15 @@ class PostgresRunUpdates {
 			// read.
 			guards.add("(SELECT count(*) FROM course_run WHERE id = ? AND version = ?)");
 		}
-		if (copy != null && !copyFields.isEmpty()) {
-			ctes.add(update("p", "course_run_public", copy, copyFields, 0, values, types));
+		if (copy != null && !write.copyFields().isEmpty()) {
+			ctes.add(update("p", "course_run_public", copy, write.copyFields(), 0, values, types));
 			guards.add("(SELECT count(*) FROM p)");
 		}
-		if (dirtyCourse != null) {
+		if (write.courseDirty()) {
 			ctes.add("c AS (UPDATE course SET unpublished_changes = TRUE, updated_at = ? WHERE id = ?"
 					+ " AND unpublished_changes = FALSE)");
-			add(values, types, time(now), Types.TIMESTAMP_WITH_TIMEZONE);
-			add(values, types, dirtyCourse, Types.OTHER);
+			add(values, types, time(write.now()), Types.TIMESTAMP_WITH_TIMEZONE);
+			add(values, types, run.getCourseId(), Types.OTHER);
 		}
 		StringBuilder sql = new StringBuilder();
 		if (!ctes.isEmpty()) {
@@ -278,8 +284,8 @@ class PostgresRunUpdates {
 		sql.append(" WHERE 1 / (").append(String.join(" * ", guards)).append(") = 1");
 		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 			bind(statement, values, types);
-			bindEvents(connection, statement, values.size(), events);
-			if (runFields.isEmpty()) {
+			bindEvents(connection, statement, values.size(), write.records());
+			if (write.runFields().isEmpty()) {
 				// The version check comes after the history rows' arrays.
 				int next = values.size() + EVENT_COLUMNS + 1;
 				statement.setObject(next, run.getId(), Types.OTHER);
@@ -319,14 +325,15 @@ class PostgresRunUpdates {
 			+ " secret_index, course_code, course_run_id, sync_mode, changes, errors)";
 
 	/**
-	 * Binds the columns of {@code events} as text arrays after the first {@code bound}.
+	 * Binds the history rows of {@code records} as text arrays after the first
+	 * {@code bound} parameters.
 	 */
-	private static void bindEvents(Connection connection, PreparedStatement statement, int bound,
-			List<SyncEvent> events) throws SQLException {
-		int rows = events.size();
+	private void bindEvents(Connection connection, PreparedStatement statement, int bound, List<SyncRecord> records)
+			throws SQLException {
+		int rows = records.size();
 		String[][] columns = new String[EVENT_COLUMNS][rows];
 		for (int i = 0; i < rows; i++) {
-			SyncEvent event = events.get(i);
+			SyncEvent event = this.history.event(records.get(i));
 			columns[0][i] = event.getId().toString();
 			columns[1][i] = event.getReceivedAt().toString();
 			columns[2][i] = event.getResourceLink();
@@ -348,7 +355,7 @@ class PostgresRunUpdates {
 			List<Object> values, List<Integer> types) {
 		StringBuilder cte = new StringBuilder(name).append(" AS (UPDATE ").append(table).append(" SET ");
 		for (RunField field : fields) {
-			cte.append(column(field)).append(" = ?, ");
+			cte.append(field.column()).append(" = ?, ");
 			bindable(field, run.get(field), values, types);
 		}
 		cte.append("updated_at = ?");
@@ -368,25 +375,15 @@ class PostgresRunUpdates {
 
 	@SuppressWarnings("unchecked")
 	private void bindable(RunField field, Object value, List<Object> values, List<Integer> types) {
-		switch (field) {
-			case START, END, ENROLLMENT_START, ENROLLMENT_END ->
+		switch (field.type()) {
+			case TIME ->
 				add(values, types, (value != null) ? time((Instant) value) : null, Types.TIMESTAMP_WITH_TIMEZONE);
 			case LANGUAGES ->
 				add(values, types, this.languages.convertToDatabaseColumn((List<String>) value), Types.VARCHAR);
-			case ENROLLMENT_COUNT -> add(values, types, value, Types.INTEGER);
-			case PRICE, CERTIFICATE_PRICE, DISCOUNTED_PRICE, CERTIFICATE_DISCOUNTED_PRICE ->
-				add(values, types, (BigDecimal) value, Types.NUMERIC);
-			default -> add(values, types, value, Types.VARCHAR);
+			case INTEGER -> add(values, types, value, Types.INTEGER);
+			case DECIMAL -> add(values, types, value, Types.NUMERIC);
+			case TEXT -> add(values, types, value, Types.VARCHAR);
 		}
-	}
-
-	/** The column of {@code field} (its JSON name, except the two SQL keywords). */
-	static String column(RunField field) {
-		return switch (field) {
-			case START -> "start_at";
-			case END -> "end_at";
-			default -> field.jsonName();
-		};
 	}
 
 	private static OffsetDateTime time(Instant instant) {

@@ -68,12 +68,12 @@ class SyncController {
 		Exchange exchange = new Exchange(request, response, secret);
 		if (body.bytes().length == 0) {
 			// DRF parses an empty body as {} whatever the content type.
-			return reject(exchange, null, LINK_REQUIRED, RejectionReason.MISSING_RESOURCE_LINK);
+			return reject(exchange, HttpStatus.BAD_REQUEST, LINK_REQUIRED, RejectionReason.MISSING_RESOURCE_LINK);
 		}
 		String contentType = request.getContentType();
 		if (!isJson(contentType)) {
 			return reject(
-					exchange, 415, Map.of("detail", "Unsupported media type \""
+					exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, Map.of("detail", "Unsupported media type \""
 							+ ((contentType != null) ? contentType : "") + "\" in request."),
 					RejectionReason.UNSUPPORTED_MEDIA_TYPE);
 		}
@@ -82,7 +82,7 @@ class SyncController {
 			root = this.json.parse(body.bytes());
 		}
 		catch (SyncJson.ParseError ex) {
-			return reject(exchange, 400, Map.of("detail", "JSON parse error - " + ex.getMessage()),
+			return reject(exchange, HttpStatus.BAD_REQUEST, Map.of("detail", "JSON parse error - " + ex.getMessage()),
 					RejectionReason.BAD_JSON);
 		}
 		if (root instanceof ObjectNode object) {
@@ -91,7 +91,7 @@ class SyncController {
 		if (root instanceof ArrayNode array) {
 			return batch(array, exchange);
 		}
-		return reject(exchange, 400,
+		return reject(exchange, HttpStatus.BAD_REQUEST,
 				Map.of("non_field_errors",
 						List.of("Invalid data. Expected a dictionary, but got " + SyncJson.pythonType(root) + ".")),
 				RejectionReason.NOT_AN_OBJECT);
@@ -101,10 +101,10 @@ class SyncController {
 		int secret = exchange.secret();
 		JsonNode link = item.get("resource_link");
 		if (SyncJson.isFalsy(link) || (link.isString() && link.asString().isBlank())) {
-			return reject(exchange, null, LINK_REQUIRED, RejectionReason.MISSING_RESOURCE_LINK);
+			return reject(exchange, HttpStatus.BAD_REQUEST, LINK_REQUIRED, RejectionReason.MISSING_RESOURCE_LINK);
 		}
 		if (!link.isString()) {
-			return reject(exchange, null, Map.of("resource_link", List.of("Not a valid string.")),
+			return reject(exchange, HttpStatus.BAD_REQUEST, Map.of("resource_link", List.of("Not a valid string.")),
 					RejectionReason.INVALID_RESOURCE_LINK);
 		}
 		Map<String, List<String>> unstorable = unstorableLink(link, secret);
@@ -129,7 +129,7 @@ class SyncController {
 		for (JsonNode item : items) {
 			JsonNode link = (item instanceof ObjectNode) ? item.get("resource_link") : null;
 			if (link == null || !link.isString() || link.asString().isBlank()) {
-				return reject(exchange, null, LINK_REQUIRED, RejectionReason.MISSING_RESOURCE_LINK);
+				return reject(exchange, HttpStatus.BAD_REQUEST, LINK_REQUIRED, RejectionReason.MISSING_RESOURCE_LINK);
 			}
 		}
 		Map<String, Object> results = new LinkedHashMap<>();
@@ -194,15 +194,14 @@ class SyncController {
 	 * A rejection before any item was applied: recorded once in the history (the request
 	 * is signed), counted and logged by reason, nothing else written.
 	 */
-	private ResponseEntity<Object> reject(Exchange exchange, Integer status, Map<String, ?> body,
+	private ResponseEntity<Object> reject(Exchange exchange, HttpStatus status, Map<String, ?> body,
 			RejectionReason reason) {
 		@SuppressWarnings("unchecked")
 		Map<String, List<String>> errors = body.values().stream().allMatch(List.class::isInstance)
 				? (Map<String, List<String>>) body : Map.of("detail", List.of(String.valueOf(body.get("detail"))));
 		this.sync.recordRejected(null, exchange.secret(), errors);
-		int code = (status != null) ? status : 400;
-		this.rejections.refused(exchange.request(), exchange.response(), code, reason);
-		return ResponseEntity.status(code).body(body);
+		this.rejections.refused(exchange.request(), exchange.response(), status.value(), reason);
+		return ResponseEntity.status(status).body(body);
 	}
 
 	private static boolean isJson(String contentType) {

@@ -42,7 +42,7 @@ class SyncMetrics {
 			.description("Rows in the sync history")
 			.register(registry);
 		this.groupSizes = DistributionSummary.builder("coursesync.sync.update.group.size")
-			.description("Updates of one link written by one statement (PostgreSQL)")
+			.description("Updates of one link written together")
 			.baseUnit("items")
 			.register(registry);
 		this.unrecordedFailures = Counter.builder("coursesync.sync.failures.unrecorded")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
+import org.coursesync.course.RunField;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -58,9 +59,16 @@ public class SyncHistory {
 	 * SQL statement as the item's other writes.
 	 */
 	public SyncEvent event(SyncRecord record) {
-		String changes = record.changes().isEmpty() ? null : this.jsonMapper.writeValueAsString(record.changes());
+		String changes = record.changes().isEmpty() ? null : changesText(record.changes());
 		String errors = record.errors().isEmpty() ? null : errorsText(record.errors());
 		return new SyncEvent(this.clock.instant(), record, changes, errors);
+	}
+
+	/** The changes as JSON, keyed by the fields' wire names. */
+	private String changesText(Map<RunField, FieldChange> changes) {
+		Map<String, FieldChange> named = new LinkedHashMap<>();
+		changes.forEach((field, change) -> named.put(field.jsonName(), change));
+		return this.jsonMapper.writeValueAsString(named);
 	}
 
 	/**

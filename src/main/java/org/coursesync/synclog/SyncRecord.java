@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.coursesync.course.RunField;
 import org.coursesync.course.SyncMode;
 
 /**
@@ -16,12 +17,11 @@ import org.coursesync.course.SyncMode;
  * @param courseCode normalized code of the run's course, if known
  * @param courseRunId the draft run, if any
  * @param syncMode the run's sync mode, if any
- * @param changes changed fields: name to {@code {"before": .., "after": ..}} (empty if
- * none)
+ * @param changes the fields the item changed, in field order (empty if none)
  * @param errors the field errors sent back, for a rejected item (empty otherwise)
  */
 public record SyncRecord(String resourceLink, String lmsBackend, SyncOutcome outcome, int secretIndex,
-		String courseCode, UUID courseRunId, SyncMode syncMode, Map<String, Map<String, Object>> changes,
+		String courseCode, UUID courseRunId, SyncMode syncMode, Map<RunField, FieldChange> changes,
 		Map<String, List<String>> errors) {
 
 	/** A rejected item. */

@@ -1,12 +1,14 @@
 package org.coursesync.sync;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -26,8 +28,6 @@ import org.coursesync.support.Database;
 import org.coursesync.support.EmbeddedPostgresSupport;
 import org.coursesync.support.Poll;
 import org.coursesync.support.TestHttp;
-import org.coursesync.synclog.SyncEvent;
-import org.coursesync.synclog.SyncHistory;
 import org.coursesync.synclog.SyncOutcome;
 import org.coursesync.synclog.SyncRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -79,9 +79,6 @@ class OneStatementUpdatePostgresIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@Autowired
-	SyncHistory history;
-
 	@MockitoSpyBean
 	PostgresRunUpdates updates;
 
@@ -132,7 +129,7 @@ class OneStatementUpdatePostgresIT {
 	void updatesDraftCopyAndHistoryInOneStatement() throws SQLException {
 		existingRun("sync_to_public");
 		syncCount("update", 7);
-		verify(this.updates).update(any(), any(), any(), any(), any(), any(), any(), any());
+		verify(this.updates).update(any(Connection.class), any(GroupWrite.class));
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(7));
 		assertThat(this.db.publicRuns()).singleElement()
@@ -150,7 +147,7 @@ class OneStatementUpdatePostgresIT {
 	void marksTheCourseDirtyForADraftOnlyUpdate() throws SQLException {
 		existingRun("sync_to_draft");
 		syncCount("update", 9);
-		verify(this.updates).update(any(), any(), any(), any(), any(), any(), any(), any());
+		verify(this.updates).update(any(Connection.class), any(GroupWrite.class));
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(9));
 		assertThat(this.db.publicRuns()).singleElement()
@@ -186,8 +183,8 @@ class OneStatementUpdatePostgresIT {
 	@Test
 	void refusesToWriteWhenTheCopyVanishedAndWritesNothing() {
 		existingRun("sync_to_public");
-		PostgresRunUpdates.StoredRun found = this.updates
-			.inOneConnection((connection) -> this.updates.find(connection, DRAFT_LINK));
+		StoredRun found = this.updates.inOneConnection((connection) -> this.updates.find(connection, DRAFT_LINK))
+			.orElseThrow();
 		CourseRun run = found.run();
 		PublicCourseRun copy = found.publicCopy();
 		assertThat(found.courseCode()).isEqualTo("DEMOX");
@@ -197,12 +194,12 @@ class OneStatementUpdatePostgresIT {
 		run.setUpdatedAt(now);
 		copy.set(RunField.ENROLLMENT_COUNT, 5);
 		copy.setUpdatedAt(now);
-		SyncEvent event = this.history.event(new SyncRecord(DRAFT_LINK, "https://draft.lms", SyncOutcome.UPDATED, 0,
-				"DEMOX", run.getId(), SyncMode.SYNC_TO_PUBLIC, Map.of(), Map.of()));
+		SyncRecord record = new SyncRecord(DRAFT_LINK, "https://draft.lms", SyncOutcome.UPDATED, 0, "DEMOX",
+				run.getId(), SyncMode.SYNC_TO_PUBLIC, Map.of(), Map.of());
 		assertThatExceptionOfType(ConcurrencyFailureException.class)
 			.isThrownBy(() -> this.updates.inOneConnection((connection) -> {
-				this.updates.update(connection, run, Set.of(RunField.ENROLLMENT_COUNT), copy,
-						Set.of(RunField.ENROLLMENT_COUNT), null, now, List.of(event));
+				this.updates.update(connection, new GroupWrite(run, Set.of(RunField.ENROLLMENT_COUNT), 1, copy,
+						Set.of(RunField.ENROLLMENT_COUNT), false, now, List.of(record)));
 				return null;
 			}));
 		assertThat(this.db.draftRuns()).singleElement()
@@ -215,8 +212,8 @@ class OneStatementUpdatePostgresIT {
 		existingRun("sync_to_public");
 		AtomicBoolean deleted = new AtomicBoolean();
 		doAnswer((invocation) -> {
-			Object found = invocation.callRealMethod();
-			if (found != null && deleted.compareAndSet(false, true)) {
+			Optional<?> found = (Optional<?>) invocation.callRealMethod();
+			if (found.isPresent() && deleted.compareAndSet(false, true)) {
 				// An admin deletes the run (and a publish its copy) after this sync read
 				// it.
 				this.jdbc.update("DELETE FROM course_run_public");
@@ -251,9 +248,9 @@ class OneStatementUpdatePostgresIT {
 			assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 			assertThat(response.get().body()).isEqualTo("{\"success\":true}");
 		}
-		ArgumentCaptor<List<SyncEvent>> events = eventsCaptor();
-		verify(this.updates, times(2)).update(any(), any(), any(), any(), any(), any(), any(), events.capture());
-		assertThat(events.getAllValues()).extracting(List::size).containsExactly(1, 5);
+		ArgumentCaptor<GroupWrite> writes = ArgumentCaptor.forClass(GroupWrite.class);
+		verify(this.updates, times(2)).update(any(Connection.class), writes.capture());
+		assertThat(writes.getAllValues()).extracting((write) -> write.records().size()).containsExactly(1, 5);
 		assertThat(groups.count() - groupsBefore).isEqualTo(2);
 		assertThat(groups.totalAmount() - itemsBefore).isEqualTo(6.0);
 		assertThat(this.db.draftRuns()).singleElement()
@@ -299,11 +296,6 @@ class OneStatementUpdatePostgresIT {
 		return "{\"enrollment_count\":{\"before\":" + before + ",\"after\":" + after + "}}";
 	}
 
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static ArgumentCaptor<List<SyncEvent>> eventsCaptor() {
-		return (ArgumentCaptor) ArgumentCaptor.forClass(List.class);
-	}
-
 	/**
 	 * Holds the first write of a run (after its read) until {@code release}, so that the
 	 * next updates of the link queue up behind it; {@code started} once it is held.
@@ -322,7 +314,7 @@ class OneStatementUpdatePostgresIT {
 				}
 			}
 			return invocation.callRealMethod();
-		}).when(this.updates).update(any(), any(), any(), any(), any(), any(), any(), any());
+		}).when(this.updates).update(any(Connection.class), any(GroupWrite.class));
 		return blocked;
 	}
 
@@ -351,7 +343,7 @@ class OneStatementUpdatePostgresIT {
 	void leavesManualRunsToTheTransactionalPath() throws SQLException {
 		existingRun("manual");
 		syncCount("manual", 4);
-		verify(this.updates, never()).update(any(), any(), any(), any(), any(), any(), any(), any());
+		verify(this.updates, never()).update(any(Connection.class), any(GroupWrite.class));
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(1));
 		assertThat(this.db.events()).extracting((event) -> event.get("outcome")).containsExactly("unchanged");
