@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coursesync.audit.AuditAction;
 import org.coursesync.audit.AuditEventView;
 import org.coursesync.audit.AuditLog;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The audit log for every role: who changed what and when, newest first, filtered by
  * user, action, course and time.
  */
+@Tag(name = "Audit log", description = "Every write by a person: who, when, what, before and after")
 @AdminApi
 @RestController
 class AuditEventController {
@@ -49,8 +51,9 @@ class AuditEventController {
 	}
 
 	@GetMapping("/api/admin/audit-events")
-	@Operation(summary = "The audit log", description = "Every write by a person (admin API or console): who, when, "
-			+ "what, and the changed fields before and after; newest first, paged. Readable by every role.")
+	@Operation(operationId = "listAuditEvents", summary = "The audit log",
+			description = "Every write by a person (admin API or console): who, when, "
+					+ "what, and the changed fields before and after; newest first, paged. Readable by every role.")
 	PageView<AuditEventView> list(
 			@Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") int page,
 			@Parameter(description = "page size, 1 to 500") @RequestParam(defaultValue = "50") int size,

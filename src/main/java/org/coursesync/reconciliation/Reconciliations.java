@@ -64,7 +64,11 @@ class Reconciliations implements SmartLifecycle {
 
 	private final Map<String, CourseApi> apis = new ConcurrentHashMap<>();
 
-	private final ExecutorService workers = Executors.newCachedThreadPool(daemons("reconciliation-"));
+	/**
+	 * Created at each start: a context that is stopped and started again (Spring's test
+	 * context pausing) must not keep a terminated pool.
+	 */
+	private volatile ExecutorService workers = Executors.newCachedThreadPool(daemons("reconciliation-"));
 
 	private ScheduledExecutorService scheduler;
 
@@ -156,6 +160,9 @@ class Reconciliations implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.workers.isShutdown()) {
+			this.workers = Executors.newCachedThreadPool(daemons("reconciliation-"));
+		}
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(daemons("reconciliation-schedule-"));
 		this.scheduler.scheduleWithFixedDelay(this::safeTick, this.check.toMillis(), this.check.toMillis(),
 				TimeUnit.MILLISECONDS);

@@ -2,6 +2,8 @@ package org.coursesync.synclog;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coursesync.system.AdminApi;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The configured LMS backends with what each pushed lately: where an admin sees that an
  * LMS stopped getting through (a wrong secret leaves no accepted sync).
  */
+@Tag(name = "LMS backends", description = "The configured LMS backends and their delivery figures")
 @AdminApi
 @RestController
 class LmsBackendController {
@@ -26,6 +29,7 @@ class LmsBackendController {
 
 	}
 
+	@Operation(operationId = "listLmsBackends", summary = "Each configured LMS backend and its recent syncs")
 	@GetMapping("/api/admin/lms-backends")
 	Backends list() {
 		return new Backends(this.activity.backends());

@@ -23,6 +23,7 @@ public final class Database {
 	public void reset() {
 		this.jdbc.update("DELETE FROM sync_event");
 		this.jdbc.update("DELETE FROM audit_event");
+		this.jdbc.update("DELETE FROM login_bucket");
 		this.jdbc.update("DELETE FROM course_run_public");
 		this.jdbc.update("DELETE FROM course_run");
 		this.jdbc.update("DELETE FROM course_public");

@@ -130,7 +130,9 @@ class ApiDocumentIT {
 		assertThat(this.api.sync(single).expect(200).get("success").asBoolean()).isTrue();
 		String second = "{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"fr\"], "
 				+ "\"start\": \"2031-01-10T00:00:00Z\", \"enrollment_start\": \"2030-12-01T00:00:00Z\"}";
-		JsonNode batch = this.api.sync("[" + single + ", " + second + "]").expect(200);
+		JsonNode batch = this.api
+			.sync("[" + single.replace("\"enrollment_count\": 5", "\"enrollment_count\": 6") + ", " + second + "]")
+			.expect(200);
 		assertThat(batch.get(DRAFT_LINK.strip()).get("success").asBoolean()).isTrue();
 		JsonNode partly = this.api
 			.sync("[" + second + ", {\"resource_link\": \"" + REFUSED_LINK + "\", \"languages\": [\"zz\"]}]")
@@ -223,6 +225,11 @@ class ApiDocumentIT {
 			.expect(200);
 		this.api.admin("GET", "/api/admin/sync-events?outcome=bad", null).expect(400);
 		this.api.admin("GET", "/api/admin/sync-events?since=yesterday", null).expect(400);
+		assertThat(this.api.admin("GET", "/api/admin/lms-backends", null).expect(200).get("items").size()).isPositive();
+		this.api.admin("GET", "/api/admin/lms-backends?x=1", null).expect(400);
+		assertThat(this.api.admin("GET", "/api/admin/audit-events?size=10", null).expect(200).get("items").size())
+			.isPositive();
+		this.api.admin("GET", "/api/admin/audit-events?action=bad", null).expect(400);
 	}
 
 	private void catalog() {
