@@ -3,6 +3,7 @@ package org.coursesync.synclog;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What one configured LMS backend pushed lately: its configuration (never a secret) and,
@@ -18,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param rejected24h rejected items pushed by this LMS over the last 24 hours
  */
 public record BackendActivity(@JsonProperty("base_url") String baseUrl, @JsonProperty("kind") String kind,
-		@JsonProperty("course_regex") String courseRegex, @JsonProperty("last_accepted_sync") Instant lastAcceptedSync,
+		@JsonProperty("course_regex") String courseRegex,
+		@JsonProperty("last_accepted_sync") @Schema(nullable = true) Instant lastAcceptedSync,
 		@JsonProperty("syncs_24h") long syncs24h, @JsonProperty("rejected_24h") long rejected24h) {
 
 }

@@ -51,6 +51,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -76,7 +77,8 @@ class OpenApiConfiguration {
 			"Invalid input: body, field errors (in 'errors'), path or query parameter", 401,
 			"No or wrong admin login (HTTP Basic)", 429, "Too many failed logins from this client; see Retry-After",
 			503, "The database is unreachable; see Retry-After", 404, "Not found", 409,
-			"Conflicts with the stored state");
+			"Conflicts with the stored state", 403,
+			"The user's role does not allow this call; 'required_role' names the role needed");
 
 	private static final String SYNC_PATH = "/api/v1.0/course-runs-sync";
 
@@ -137,6 +139,10 @@ class OpenApiConfiguration {
 			ApiResponses responses = (operation.getResponses() != null) ? operation.getResponses() : new ApiResponses();
 			for (int status : List.of(400, 401, 429, 503)) {
 				responses.addApiResponse(Integer.toString(status), problem(status));
+			}
+			if (!AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GetMapping.class)) {
+				// Reading needs any role; a write needs editor or admin.
+				responses.addApiResponse("403", problem(403));
 			}
 			for (int status : statuses(handler)) {
 				responses.addApiResponse(Integer.toString(status), problem(status));
