@@ -3,6 +3,7 @@ package org.coursesync.audit;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -22,8 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param after the changed fields after it ({@code {}} for a deletion)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record AuditEventView(UUID id, Instant at, String username, String action, String courseCode, UUID runId,
-		String resourceLink, JsonNode before, JsonNode after) {
+public record AuditEventView(UUID id, Instant at, String username, String action,
+		@Schema(nullable = true) String courseCode, @Schema(nullable = true) UUID runId,
+		@Schema(nullable = true) String resourceLink, @Schema(nullable = true) JsonNode before,
+		@Schema(nullable = true) JsonNode after) {
 
 	static AuditEventView of(AuditEvent event, JsonMapper json) {
 		return new AuditEventView(event.getId(), event.getOccurredAt(), event.getUsername(), event.getAction(),
