@@ -1,8 +1,6 @@
 package org.coursesync.admin;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.coursesync.audit.AuditQuery;
 import org.coursesync.course.CourseService;
 import org.coursesync.system.AdminApi;
 import org.coursesync.system.ApiProblem;
+import org.coursesync.system.Instants;
 import org.coursesync.system.PageView;
 import org.coursesync.system.Paging;
 
@@ -87,16 +86,11 @@ class AuditEventController {
 			return null;
 		}
 		try {
-			return Instant.parse(value);
+			return Instants.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			try {
-				return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			catch (DateTimeParseException again) {
-				throw ApiProblem.badRequest("Invalid '" + name
-						+ "': expected an ISO-8601 instant such as 2030-01-01T00:00:00Z or a date such as 2030-01-01.");
-			}
+			throw ApiProblem.badRequest("Invalid '" + name
+					+ "': expected an ISO-8601 instant such as 2030-01-01T00:00:00Z or a date such as 2030-01-01.");
 		}
 	}
 

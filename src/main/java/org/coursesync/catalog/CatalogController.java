@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -23,6 +21,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coursesync.course.CourseCodes;
+import org.coursesync.system.Instants;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -178,16 +177,11 @@ class CatalogController {
 			return null;
 		}
 		try {
-			return Instant.parse(value);
+			return Instants.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			try {
-				return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			catch (DateTimeParseException again) {
-				throw new IllegalArgumentException("Invalid parameter '" + name
-						+ "': expected an ISO-8601 instant such as 2030-01-01T00:00:00Z or a date such as 2030-01-01");
-			}
+			throw new IllegalArgumentException("Invalid parameter '" + name
+					+ "': expected an ISO-8601 instant such as 2030-01-01T00:00:00Z or a date such as 2030-01-01");
 		}
 	}
 

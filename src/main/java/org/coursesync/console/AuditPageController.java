@@ -1,8 +1,6 @@
 package org.coursesync.console;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.coursesync.audit.AuditLog;
 import org.coursesync.audit.AuditQuery;
 import org.coursesync.course.CourseService;
 import org.coursesync.system.ApiProblem;
+import org.coursesync.system.Instants;
 import org.coursesync.system.PageView;
 import org.coursesync.system.Paging;
 
@@ -73,16 +72,11 @@ class AuditPageController {
 				return null;
 			}
 			try {
-				return Instant.parse(value);
+				return Instants.parse(value);
 			}
 			catch (DateTimeParseException ex) {
-				try {
-					return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-				}
-				catch (DateTimeParseException again) {
-					throw ApiProblem.badRequest("Invalid '" + name
-							+ "': expected an instant such as 2030-01-01T00:00:00Z or a date such as 2030-01-01.");
-				}
+				throw ApiProblem.badRequest("Invalid '" + name
+						+ "': expected an instant such as 2030-01-01T00:00:00Z or a date such as 2030-01-01.");
 			}
 		}
 

@@ -1,13 +1,12 @@
 package org.coursesync.synclog;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import org.coursesync.course.CourseCodes;
 import org.coursesync.system.ApiProblem;
+import org.coursesync.system.Instants;
 
 /**
  * What to find in the sync history; a null component matches every row.
@@ -66,16 +65,11 @@ public record SyncEventFilter(String resourceLink, String lmsBackend, SyncOutcom
 
 	private static Instant instant(String name, String value) {
 		try {
-			return Instant.parse(value);
+			return Instants.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			try {
-				return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			catch (DateTimeParseException again) {
-				throw ApiProblem.badRequest("Invalid '" + name
-						+ "': expected an ISO-8601 instant such as 2030-01-01T00:00:00Z or a date such as 2030-01-01.");
-			}
+			throw ApiProblem.badRequest("Invalid '" + name
+					+ "': expected an ISO-8601 instant such as 2030-01-01T00:00:00Z or a date such as 2030-01-01.");
 		}
 	}
 
