@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reconciliation benchmark: COURSES runs (default 10,000) of one Open edX backend on the embedded
-# H2 default, a fake Open edX (bench/fake_openedx.py) listing them over pages of 100, each listing
+# H2 default (or, with DATABASE=postgresql, a throw-away PostgreSQL of its own), a fake Open edX (bench/fake_openedx.py) listing them over pages of 100, each listing
 # with new start dates (every run to repair, every time).
 #
 # It measures webhooks synced at a modest, steady rate (wrk with bench/sync.lua: WEBHOOK_CONNECTIONS
@@ -12,6 +12,7 @@
 # streamed, not collected), the largest heap and the most busy database connections seen (every
 # second, from the actuator), and the load average of the machine.
 #   bash bench/reconcile.sh [COURSES]
+#   DATABASE=postgresql bash bench/reconcile.sh [COURSES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COURSES="${1:-10000}"
@@ -23,10 +24,15 @@ WEBHOOK_PAUSE_MS="${WEBHOOK_PAUSE_MS:-100}"
 SECRET=bench-secret
 PASSWORD=bench-admin
 WORK=$(mktemp -d /tmp/coursesync-reconcile.XXXXXX)
+DATABASE="${DATABASE:-h2}"
 PIDS=()
-cleanup() { for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done; }
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do kill "$pid" 2>/dev/null || true; done
+  stop_postgres
+}
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh
+install_tools
 
 JAR="${JAR:-target/coursesync-0.1.0-SNAPSHOT.jar}"
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
@@ -34,9 +40,15 @@ LMS_PORT=$(free_port)
 APP_PORT=$(free_port)
 python3 bench/fake_openedx.py "$LMS_PORT" "$COURSES" &
 PIDS+=($!)
+if [ "$DATABASE" = "postgresql" ]; then
+  start_postgres
+  DATASOURCE=("--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PGPORT/coursesync"
+    --spring.datasource.username=postgres --spring.datasource.password=)
+else
+  DATASOURCE=("--spring.datasource.url=jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+fi
 B=--coursesync.lms-backends[0]
-java -Xms256m -Xmx256m -jar "$JAR" --server.port="$APP_PORT" \
-  "--spring.datasource.url=jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+java -Xms256m -Xmx256m -jar "$JAR" --server.port="$APP_PORT" "${DATASOURCE[@]}" \
   --coursesync.secrets[0]=$SECRET --coursesync.admin.password=$PASSWORD \
   "$B.base-url=http://127.0.0.1:$LMS_PORT" "$B.backend=openedx" \
   "$B.course-regex=^http://127\.0\.0\.1:$LMS_PORT/courses/(?P<course_id>.+)/(course|info)/?\$" \
@@ -105,7 +117,7 @@ metric() {
 }
 heap() { jcmd "$APP" GC.run >/dev/null; sleep 1; metric 'jvm.memory.used?tag=area:heap'; }
 
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "database: $DATABASE; date: $(date -u '+%Y-%m-%d %H:%M UTC'), load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 echo "webhooks: $WEBHOOK_CONNECTIONS connections, mean pause ${WEBHOOK_PAUSE_MS} ms; warm-up ${WARMUP} s"
 webhooks "$WARMUP" "$WORK/warmup.txt" || true
 for round in $(seq 1 "$ROUNDS"); do
