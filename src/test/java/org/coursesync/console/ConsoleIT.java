@@ -4,8 +4,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.coursesync.support.BrowserTest;
-import org.coursesync.support.Database;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,9 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,31 +22,24 @@ class ConsoleIT extends BrowserTest {
 
 	static final String LINK = "https://draft.lms/courses/course-v1:edX+DemoX+01/course/";
 
-	@Autowired
-	JdbcTemplate jdbc;
-
-	Database db;
-
 	@BeforeEach
 	void aCourseWithUnpublishedChanges() {
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
-		TestHttp http = new TestHttp(this.port);
 		// Through the API: its service indexes the title's words for the search.
-		assertThat(http.admin("POST", "/api/admin/courses", "{\"code\": \"OTHER\", \"title\": \"Another course\"}")
-			.statusCode()).isEqualTo(201);
+		assertThat(this.http.admin("POST", "/api/admin/courses", """
+				{"code": "OTHER", "title": "Another course"}""").statusCode()).isEqualTo(201);
 		// The draft LMS syncs to drafts: published once, then synced again.
-		assertThat(http.sync(sync(40, "2031-06-30T00:00:00Z")).statusCode()).isEqualTo(200);
-		assertThat(http.admin("POST", "/api/admin/courses/DEMOX/publish", null).statusCode()).isEqualTo(200);
-		assertThat(http.sync(sync(75, "2031-07-31T00:00:00Z")).statusCode()).isEqualTo(200);
+		assertThat(this.http.sync(sync(40, "2031-06-30T00:00:00Z")).statusCode()).isEqualTo(200);
+		assertThat(this.http.admin("POST", "/api/admin/courses/DEMOX/publish", null).statusCode()).isEqualTo(200);
+		assertThat(this.http.sync(sync(75, "2031-07-31T00:00:00Z")).statusCode()).isEqualTo(200);
 		assertThat(this.db.unpublishedChanges("DEMOX")).isTrue();
 	}
 
 	private static String sync(int enrollments, String end) {
-		return "{\"resource_link\": \"" + LINK + "\", \"start\": \"2031-01-01T00:00:00Z\", \"end\": \"" + end
-				+ "\", \"enrollment_start\": \"2030-12-01T00:00:00Z\", \"languages\": [\"en\"], \"enrollment_count\": "
-				+ enrollments + "}";
+		return """
+				{"resource_link": "%s", "start": "2031-01-01T00:00:00Z", "end": "%s", \
+				"enrollment_start": "2030-12-01T00:00:00Z", "languages": ["en"], "enrollment_count": %d}"""
+			.formatted(LINK, end, enrollments);
 	}
 
 	@Test

@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.coursesync.richie.RichieDateTimes;
 import org.coursesync.support.BrowserTest;
-import org.coursesync.support.Database;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,9 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,22 +32,12 @@ class ConsolePagesIT extends BrowserTest {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@Autowired
-	JdbcTemplate jdbc;
-
-	Database db;
-
-	TestHttp http;
-
 	String runId;
 
 	@BeforeEach
 	void twoCoursesSyncedTwice() {
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
 		this.db.course("OTHER", "Another course");
-		this.http = new TestHttp(this.port);
 		// The draft LMS syncs to drafts: each run created, published, then updated.
 		sync(DEMO_LINK, 40);
 		sync(OTHER_LINK, 10);
@@ -64,10 +49,10 @@ class ConsolePagesIT extends BrowserTest {
 	}
 
 	private void sync(String link, int enrollments) {
-		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + link
-				+ "\", \"start\": \"2031-01-01T00:00:00Z\", \"end\": \"2031-06-30T00:00:00Z\","
-				+ " \"enrollment_start\": \"2030-12-01T00:00:00Z\", \"languages\": [\"en\"], \"enrollment_count\": "
-				+ enrollments + "}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "start": "2031-01-01T00:00:00Z", "end": "2031-06-30T00:00:00Z", \
+				"enrollment_start": "2030-12-01T00:00:00Z", "languages": ["en"], "enrollment_count": %d}"""
+			.formatted(link, enrollments));
 		assertThat(response.statusCode()).isEqualTo(200);
 	}
 

@@ -2,18 +2,12 @@ package org.coursesync.console;
 
 import java.util.Map;
 
-import org.coursesync.support.Database;
-import org.coursesync.support.TestHttp;
+import org.coursesync.support.HttpIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,33 +22,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The console pages' writes refused without the role or the CSRF token (a forged form):
  * 403, and nothing stored or started.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@ActiveProfiles("test")
-class ConsolePagesSecurityIT {
+class ConsolePagesSecurityIT extends HttpIT {
 
 	static final String LINK = "https://draft.lms/courses/course-v1:edX+DemoX+01/course/";
 
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@LocalServerPort
-	int port;
-
 	String runId;
 
 	@BeforeEach
 	void aRun() {
-		Database db = new Database(this.jdbc);
-		db.reset();
 		this.jdbc.update("DELETE FROM reconciliation_lease");
 		this.jdbc.update("DELETE FROM reconciliation");
-		db.course("DEMOX", "Demo");
-		assertThat(new TestHttp(this.port)
-			.sync("{\"resource_link\": \"" + LINK + "\", \"start\": \"2031-01-01T00:00:00Z\", \"languages\": [\"en\"]}")
+		this.db.course("DEMOX", "Demo");
+		assertThat(this.http.sync("""
+				{"resource_link": "%s", "start": "2031-01-01T00:00:00Z", "languages": ["en"]}""".formatted(LINK))
 			.statusCode()).isEqualTo(200);
 		this.runId = this.jdbc.queryForObject("SELECT id FROM course_run", String.class);
 	}

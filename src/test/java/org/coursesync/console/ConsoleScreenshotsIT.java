@@ -3,13 +3,8 @@ package org.coursesync.console;
 import java.nio.file.Path;
 
 import org.coursesync.support.BrowserTest;
-import org.coursesync.support.Database;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,23 +20,17 @@ class ConsoleScreenshotsIT extends BrowserTest {
 
 	static final String NEW_LINK = "https://draft.lms/courses/course-v1:edX+E2E-101+2027/course/";
 
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Test
 	void refreshesTheReadmeScreenshots() throws Exception {
 		assumeTrue(Boolean.getBoolean("screenshots"), "screenshots are refreshed with -Dscreenshots=true only");
-		Database db = new Database(this.jdbc);
-		db.reset();
-		db.course("E2E-101", "End-to-end Testing 101");
-		db.course("DEMOX", "Demonstration Course");
-		TestHttp http = new TestHttp(this.port);
-		assertThat(http.sync(run(LINK, 95, "2031-06-30")).statusCode()).isEqualTo(200);
-		assertThat(http.admin("POST", "/api/admin/courses/E2E-101/publish", null).statusCode()).isEqualTo(200);
-		assertThat(http.sync(run(LINK, 130, "2031-07-14")).statusCode()).isEqualTo(200);
-		assertThat(http.sync(run(NEW_LINK, 0, "2032-01-31")).statusCode()).isEqualTo(200);
-		assertThat(http.sync("{\"resource_link\": \"" + LINK + "\", \"start\": \"not a date\"}").statusCode())
-			.isEqualTo(400);
+		this.db.course("E2E-101", "End-to-end Testing 101");
+		this.db.course("DEMOX", "Demonstration Course");
+		assertThat(this.http.sync(run(LINK, 95, "2031-06-30")).statusCode()).isEqualTo(200);
+		assertThat(this.http.admin("POST", "/api/admin/courses/E2E-101/publish", null).statusCode()).isEqualTo(200);
+		assertThat(this.http.sync(run(LINK, 130, "2031-07-14")).statusCode()).isEqualTo(200);
+		assertThat(this.http.sync(run(NEW_LINK, 0, "2032-01-31")).statusCode()).isEqualTo(200);
+		assertThat(this.http.sync("""
+				{"resource_link": "%s", "start": "not a date"}""".formatted(LINK)).statusCode()).isEqualTo(400);
 
 		logIn(ADMIN, ADMIN_PASSWORD);
 		this.browser.manage().window().setSize(new Dimension(1280, 900));
@@ -55,9 +44,10 @@ class ConsoleScreenshotsIT extends BrowserTest {
 	}
 
 	private static String run(String link, int enrollments, String end) {
-		return "{\"resource_link\": \"" + link + "\", \"start\": \"2031-01-05T09:00:00Z\", \"end\": \"" + end
-				+ "T18:00:00Z\", \"enrollment_start\": \"2030-11-01T00:00:00Z\", \"languages\": [\"en\"], "
-				+ "\"enrollment_count\": " + enrollments + "}";
+		return """
+				{"resource_link": "%s", "start": "2031-01-05T09:00:00Z", "end": "%sT18:00:00Z", \
+				"enrollment_start": "2030-11-01T00:00:00Z", "languages": ["en"], "enrollment_count": %d}"""
+			.formatted(link, end, enrollments);
 	}
 
 }

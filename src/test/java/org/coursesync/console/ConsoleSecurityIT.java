@@ -8,20 +8,16 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.TestClockConfiguration;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,30 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test starts a new window by moving the clock.)
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coursesync.test-context=console-security")
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-class ConsoleSecurityIT {
+class ConsoleSecurityIT extends HttpIT {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static final Pattern SESSION = Pattern.compile("SESSION=([^;]+)");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	TestHttp http;
 
 	@BeforeEach
 	void newWindow() {
 		this.clock.set(this.clock.instant().plus(Duration.ofMinutes(6)));
-		this.http = new TestHttp(this.port);
-		new Database(this.jdbc).reset();
 		this.jdbc.update("DELETE FROM spring_session");
 	}
 
@@ -98,7 +83,7 @@ class ConsoleSecurityIT {
 
 	@Test
 	void refusesAWriteWithoutItsCsrfToken() {
-		new Database(this.jdbc).course("DEMOX", "Demo");
+		this.db.course("DEMOX", "Demo");
 		String session = logIn("test-admin-password");
 		HttpResponse<String> forged = post("/admin/courses/DEMOX", session, "title=Forged");
 		assertThat(forged.statusCode()).isEqualTo(403);
@@ -111,7 +96,7 @@ class ConsoleSecurityIT {
 
 	@Test
 	void refusesAViewersForgedWritesAndLetsAnEditorPublish() {
-		new Database(this.jdbc).course("DEMOX", "Demo");
+		this.db.course("DEMOX", "Demo");
 		String viewer = logIn("viewer", "test-viewer-password");
 		// A valid CSRF token (from a page the viewer may read): only the role refuses.
 		String token = csrf("/admin/courses/DEMOX", viewer);

@@ -36,8 +36,9 @@ class DevProfileIT {
 	void createsSampleCoursesAndAcceptsTheReadmeRequest() {
 		assertThat(this.jdbc.queryForList("SELECT code FROM course ORDER BY code", String.class))
 			.containsExactly("DEMOX", "E2E-101");
-		String body = "{\"resource_link\": \"https://localhost:18000/courses/course-v1:edX+DemoX+Demo_Course/info\", "
-				+ "\"start\": \"2030-01-01T00:00:00+00:00\", \"languages\": [\"en\"], \"enrollment_count\": 42}";
+		String body = """
+				{"resource_link": "https://localhost:18000/courses/course-v1:edX+DemoX+Demo_Course/info", \
+				"start": "2030-01-01T00:00:00+00:00", "languages": ["en"], "enrollment_count": 42}""";
 		HttpResponse<String> response = new TestHttp(this.port)
 			.send(HttpRequest.newBuilder(new TestHttp(this.port).uri("/api/1.0/course-runs-sync"))
 				.header("Content-Type", "application/json")

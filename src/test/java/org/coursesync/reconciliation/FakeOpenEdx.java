@@ -193,14 +193,13 @@ final class FakeOpenEdx extends Dispatcher {
 	/** A course of the Course API, with its enrollment dates. */
 	static String course(String key, String start, String end, String enrollmentStart, String enrollmentEnd,
 			boolean hidden) {
-		return "{\"blocks_url\": \"https://lms/api/courses/v2/blocks/?course_id=" + key + "\", \"effort\": null,"
-				+ " \"end\": " + quoted(end) + ", \"enrollment_start\": " + quoted(enrollmentStart)
-				+ ", \"enrollment_end\": " + quoted(enrollmentEnd) + ", \"id\": \"" + key
-				+ "\", \"media\": {}, \"name\": \"Course " + key + "\", \"number\": \"N\", \"org\": \"edX\","
-				+ " \"short_description\": \"\", \"start\": " + quoted(start)
-				+ ", \"start_display\": \"Jan. 1, 2030\", \"start_type\": \"timestamp\", \"pacing\": \"instructor\","
-				+ " \"mobile_available\": false, \"hidden\": " + hidden + ", \"invitation_only\": false,"
-				+ " \"course_id\": \"" + key + "\"}";
+		return """
+				{"blocks_url": "https://lms/api/courses/v2/blocks/?course_id=%s", "effort": null, "end": %s, \
+				"enrollment_start": %s, "enrollment_end": %s, "id": "%s", "media": {}, "name": "Course %s", \
+				"number": "N", "org": "edX", "short_description": "", "start": %s, "start_display": "Jan. 1, 2030", \
+				"start_type": "timestamp", "pacing": "instructor", "mobile_available": false, "hidden": %s, \
+				"invitation_only": false, "course_id": "%s"}""".formatted(key, quoted(end), quoted(enrollmentStart),
+				quoted(enrollmentEnd), key, key, quoted(start), hidden, key);
 	}
 
 	private static String quoted(String value) {
@@ -306,8 +305,9 @@ final class FakeOpenEdx extends Dispatcher {
 			.addHeader("Content-Type", "application/json")
 			.headersDelay(this.pageDelayMillis, TimeUnit.MILLISECONDS);
 		return response
-			.body("{\"results\": [" + String.join(",", results) + "], \"pagination\": {\"next\": " + next
-					+ ", \"previous\": null, \"count\": " + all.size() + ", \"num_pages\": " + announced + "}}")
+			.body("""
+					{"results": [%s], "pagination": {"next": %s, "previous": null, "count": %d, "num_pages": %d}}"""
+				.formatted(String.join(",", results), next, all.size(), announced))
 			.build();
 	}
 
@@ -337,8 +337,9 @@ final class FakeOpenEdx extends Dispatcher {
 		User user = USERS.get(client[1]);
 		String token = jwt(user);
 		this.issued.put(token, user);
-		return json(200, "{\"access_token\": \"" + token + "\", \"expires_in\": 36000, \"token_type\": \"JWT\","
-				+ " \"scope\": \"read write email profile\"}");
+		return json(200, """
+				{"access_token": "%s", "expires_in": 36000, "token_type": "JWT", "scope": "read write email profile"}"""
+			.formatted(token));
 	}
 
 	/** A JWT with the claims Open edX puts in it (the profile scope's among them). */

@@ -12,9 +12,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import mockwebserver3.RecordedRequest;
 import org.coursesync.reconciliation.FakeOpenEdx.Fault;
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.Poll;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,13 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -43,10 +37,8 @@ import static org.mockito.Mockito.doCallRealMethod;
  * Reconciliation against Open edX as a real HTTP server ({@link FakeOpenEdx}): the rules
  * of the repair, the token, the faults, the version race and the admin endpoints.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class ReconciliationIT {
+class ReconciliationIT extends HttpIT {
 
 	static final FakeOpenEdx lms = new FakeOpenEdx();
 
@@ -144,12 +136,6 @@ class ReconciliationIT {
 		registry.add(b + ".reconciliation.page-size", () -> "2");
 	}
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	JsonMapper json;
 
@@ -159,17 +145,10 @@ class ReconciliationIT {
 	@MockitoSpyBean
 	RepairGate gate;
 
-	Database db;
-
-	TestHttp http;
-
 	@BeforeEach
 	void setUp() {
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.jdbc.update("DELETE FROM reconciliation_lease");
 		this.jdbc.update("DELETE FROM reconciliation");
-		this.http = new TestHttp(this.port);
 		doCallRealMethod().when(this.gate).beforeWrite(anyString());
 		for (String code : List.of("A", "B", "C", "D", "E")) {
 			this.db.publishCourse(this.db.course(code, "Course " + code));
@@ -360,7 +339,7 @@ class ReconciliationIT {
 		String location = start(DRAFT);
 		assertThat(reached.await(30, TimeUnit.SECONDS)).isTrue();
 
-		HttpResponse<String> second = post("{\"lms_backend\": \"" + DRAFT + "\"}");
+		HttpResponse<String> second = post(backend(DRAFT));
 		assertThat(second.statusCode()).isEqualTo(409);
 		assertThat(second.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(this.json.readTree(second.body()).get("detail").asString()).contains(location);
@@ -377,11 +356,11 @@ class ReconciliationIT {
 
 	@Test
 	void startRefusesUnknownAndNonOpenedxBackends() {
-		HttpResponse<String> unknown = post("{\"lms_backend\": \"https://nowhere.lms\"}");
+		HttpResponse<String> unknown = post(backend("https://nowhere.lms"));
 		assertThat(unknown.statusCode()).isEqualTo(400);
 		assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(unknown.body()).contains("Unknown 'lms_backend'");
-		HttpResponse<String> base = post("{\"lms_backend\": \"https://base.lms\"}");
+		HttpResponse<String> base = post(backend("https://base.lms"));
 		assertThat(base.statusCode()).isEqualTo(400);
 		assertThat(base.body()).contains("not an openedx backend");
 		assertThat(post("{}").statusCode()).isEqualTo(400);
@@ -662,9 +641,10 @@ class ReconciliationIT {
 	}
 
 	private void webhook(String base, String key, String kind, String start, String end, String visibility) {
-		String body = "{\"resource_link\": \"" + link(base, key, kind) + "\", \"start\": \"" + start + "\", \"end\": \""
-				+ end + "\", \"enrollment_start\": \"" + FakeOpenEdx.ENROLLMENT_START + "\", \"enrollment_end\": null,"
-				+ " \"languages\": [\"en\"], \"enrollment_count\": 0, \"catalog_visibility\": \"" + visibility + "\"}";
+		String body = """
+				{"resource_link": "%s", "start": "%s", "end": "%s", "enrollment_start": "%s", "enrollment_end": null, \
+				"languages": ["en"], "enrollment_count": 0, "catalog_visibility": "%s"}"""
+			.formatted(link(base, key, kind), start, end, FakeOpenEdx.ENROLLMENT_START, visibility);
 		HttpResponse<String> response = this.http.sync(body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
@@ -677,8 +657,14 @@ class ReconciliationIT {
 		return this.http.admin("POST", "/api/admin/reconciliations", body);
 	}
 
+	/** The body of a start: the backend to reconcile. */
+	private static String backend(String base) {
+		return """
+				{"lms_backend": "%s"}""".formatted(base);
+	}
+
 	private String start(String backend) {
-		HttpResponse<String> response = post("{\"lms_backend\": \"" + backend + "\"}");
+		HttpResponse<String> response = post(backend(backend));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		String location = response.headers().firstValue("Location").orElseThrow();
 		assertThat(location).startsWith("/api/admin/reconciliations/");

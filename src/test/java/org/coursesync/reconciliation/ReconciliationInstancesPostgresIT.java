@@ -41,6 +41,10 @@ class ReconciliationInstancesPostgresIT {
 
 	static final String DRAFT = "https://draft.lms";
 
+	/** The body that starts a reconciliation of {@link #DRAFT} by hand. */
+	static final String START = """
+			{"lms_backend": "%s"}""".formatted(DRAFT);
+
 	static EmbeddedPostgres postgres;
 
 	static JdbcTemplate jdbc;
@@ -85,10 +89,9 @@ class ReconciliationInstancesPostgresIT {
 			Thread.sleep(1_000);
 			assertThat(count(null)).isEqualTo(1);
 			// While it runs, neither instance starts another, by schedule or by hand.
-			HttpResponse<String> byHand = new TestHttp(port(second)).admin("POST", "/api/admin/reconciliations",
-					"{\"lms_backend\": \"" + DRAFT + "\"}");
+			HttpResponse<String> byHand = new TestHttp(port(second)).admin("POST", "/api/admin/reconciliations", START);
 			HttpResponse<String> byHandFirst = new TestHttp(port(first)).admin("POST", "/api/admin/reconciliations",
-					"{\"lms_backend\": \"" + DRAFT + "\"}");
+					START);
 			assertThat(List.of(byHand.statusCode(), byHandFirst.statusCode())).containsOnly(409);
 			hold.countDown();
 			Poll.until("the reconciliation to end", Duration.ofSeconds(60), () -> count("finished") == 1);
@@ -138,7 +141,7 @@ class ReconciliationInstancesPostgresIT {
 			assertThat(report).contains("\"status\":\"failed\"").contains("lease expired");
 			// The backend can be reconciled again.
 			HttpResponse<String> again = new TestHttp(port(instance)).admin("POST", "/api/admin/reconciliations",
-					"{\"lms_backend\": \"" + DRAFT + "\"}");
+					START);
 			assertThat(again.statusCode()).isEqualTo(202);
 		}
 		finally {

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.coursesync.support.BrowserTest;
-import org.coursesync.support.Database;
 import org.coursesync.support.Poll;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,8 +14,6 @@ import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -55,19 +51,16 @@ class ReconciliationPageIT extends BrowserTest {
 		registry.add("coursesync.reconciliation-check", () -> "1h");
 	}
 
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@BeforeEach
 	void aRunThatDriftedFromTheLms() {
-		Database db = new Database(this.jdbc);
-		db.reset();
 		this.jdbc.update("DELETE FROM reconciliation_lease");
 		this.jdbc.update("DELETE FROM reconciliation");
-		db.publishCourse(db.course("A", "Course A"));
-		HttpResponse<String> response = new TestHttp(this.port).sync("{\"resource_link\": \"" + DRAFT + "/courses/" + A
-				+ "/info\", \"start\": \"2030-01-01T00:00:00Z\", \"end\": \"2030-06-01T00:00:00Z\","
-				+ " \"enrollment_start\": \"" + FakeOpenEdx.ENROLLMENT_START + "\", \"languages\": [\"en\"]}");
+		this.db.publishCourse(this.db.course("A", "Course A"));
+		HttpResponse<String> response = this.http
+			.sync("""
+					{"resource_link": "%s/courses/%s/info", "start": "2030-01-01T00:00:00Z", "end": "2030-06-01T00:00:00Z", \
+					"enrollment_start": "%s", "languages": ["en"]}"""
+				.formatted(DRAFT, A, FakeOpenEdx.ENROLLMENT_START));
 		assertThat(response.statusCode()).isEqualTo(200);
 		lms.serve(2, FakeOpenEdx.course(A, "2030-03-01T00:00:00Z", "2030-12-01T00:00:00Z", false),
 				FakeOpenEdx.course(Z, "2030-03-01T00:00:00Z", null, false));

@@ -28,7 +28,8 @@ class GracefulShutdownIT {
 	static final String LINK = "https://draft.lms/courses/course-v1:edX+DemoX+01/info";
 
 	private static String body(int count) {
-		return "{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": " + count + "}";
+		return """
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count": %d}""".formatted(LINK, count);
 	}
 
 	@Test

@@ -14,28 +14,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-
 /**
- * The base of the admin console's browser tests: the application on a random port (test
- * profile, H2), a headless Chromium in {@link #browser} ({@link BrowserExtension}), and
- * the steps every page test takes: open a page, log in, read the HTTP API.
+ * The base of the admin console's browser tests: an {@link HttpIT} (the application on a
+ * random port, test profile, the database emptied before each test) with a headless
+ * Chromium in {@link #browser} ({@link BrowserExtension}), and the steps every page test
+ * takes: open a page, log in, read the HTTP API.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @ExtendWith(BrowserExtension.class)
-public abstract class BrowserTest {
+public abstract class BrowserTest extends HttpIT {
 
 	/** The test profile's admin (role ADMIN). */
 	protected static final String ADMIN = "admin";
 
 	protected static final String ADMIN_PASSWORD = "test-admin-password";
-
-	@LocalServerPort
-	protected int port;
 
 	/** Set by {@link BrowserExtension} before each test; cookies cleared. */
 	protected WebDriver browser;
@@ -78,7 +69,7 @@ public abstract class BrowserTest {
 
 	/** The admin API's answer to a GET (HTTP Basic, the test admin). */
 	protected HttpResponse<String> apiGet(String path) {
-		return new TestHttp(this.port).adminGet(path);
+		return this.http.adminGet(path);
 	}
 
 	/** Saves what the browser shows as a PNG. */

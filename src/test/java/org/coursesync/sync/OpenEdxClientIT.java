@@ -9,16 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -29,9 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * signature of richie-openedx-sync) against the service, with its default {@code /info}
  * links and with {@code /course/} links.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OpenEdxClientIT {
+class OpenEdxClientIT extends HttpIT {
 
 	/**
 	 * The shared client when the project sits beside {@code ../shared}, else the copy
@@ -41,19 +32,9 @@ class OpenEdxClientIT {
 			? Path.of("..", "shared", "clients", "openedx_hook_client.py")
 			: Path.of("src", "test", "resources", "openedx", "openedx_hook_client.py");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	Database db;
-
 	@BeforeEach
 	void setUp() {
 		assertThat(CLIENT).isRegularFile();
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
 	}
 

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import org.coursesync.support.Database;
 import org.coursesync.support.FromAddress;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.TestClockConfiguration;
 import org.coursesync.support.TestHttp;
@@ -20,14 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,28 +33,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ones; from any other address (a client bound to 127.0.0.2 here) the same headers change
  * nothing. The {@code Forwarded} header is never read.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
-class ForwardedHeadersIT {
+class ForwardedHeadersIT extends HttpIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final String PUBLIC = "https://catalog.example.org";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	MutableClock clock;
 
 	@BeforeEach
 	void setUp() {
-		new Database(this.jdbc).reset();
 		// A new interval of the rejection log for every test.
 		this.clock.set(this.clock.instant().plus(Duration.ofHours(1)));
 	}
@@ -88,7 +74,8 @@ class ForwardedHeadersIT {
 	}
 
 	private static HttpResponse<String> wrongSecret(TestHttp client, UnaryOperator<HttpRequest.Builder> headers) {
-		byte[] body = "{\"resource_link\":\"https://draft.lms/courses/course-v1:edX+DemoX+1/course/\"}"
+		byte[] body = """
+				{"resource_link":"https://draft.lms/courses/course-v1:edX+DemoX+1/course/"}"""
 			.getBytes(StandardCharsets.UTF_8);
 		return client.send(headers.apply(HttpRequest.newBuilder(client.uri("/api/v1.0/course-runs-sync")))
 			.header("Content-Type", "application/json")
@@ -125,7 +112,8 @@ class ForwardedHeadersIT {
 		FromAddress.Response docs = untrusted("GET", "/v3/api-docs", null);
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(JSON.readTree(docs.body()).get("servers").get(0).get("url").asString()).isEqualTo(internal);
-		String body = "{\"resource_link\":\"https://draft.lms/courses/course-v1:edX+DemoX+1/course/\"}";
+		String body = """
+				{"resource_link":"https://draft.lms/courses/course-v1:edX+DemoX+1/course/"}""";
 		FromAddress.Response sync = untrusted("POST", "/api/v1.0/course-runs-sync", body,
 				"Content-Type: application/json",
 				"Authorization: " + SignatureVerifier.sign("not the secret", body.getBytes(StandardCharsets.UTF_8)));
@@ -150,7 +138,8 @@ class ForwardedHeadersIT {
 		HttpResponse<String> created = proxy.send(forwarded(HttpRequest.newBuilder(proxy.uri("/api/admin/courses")))
 			.header("Authorization", TestHttp.adminAuthorization())
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"ProxyX\",\"title\":\"Behind a proxy\"}")));
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"code":"ProxyX","title":"Behind a proxy"}""")));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(created.headers().firstValue("Location")).hasValue("/api/admin/courses/PROXYX");
 	}

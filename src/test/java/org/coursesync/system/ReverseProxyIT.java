@@ -1,6 +1,7 @@
 package org.coursesync.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,9 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.Nginx;
 import org.coursesync.support.OpenSocket;
+import org.coursesync.support.Poll;
 import org.coursesync.support.TestHttp;
 import org.coursesync.webhook.SignatureVerifier;
 import org.junit.jupiter.api.AfterAll;
@@ -23,13 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -43,10 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * hold more than its share of connections while another address still syncs. Skipped
  * where nginx is not installed, except on CI.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @TestInstance(Lifecycle.PER_CLASS)
-class ReverseProxyIT {
+class ReverseProxyIT extends HttpIT {
 
 	/** The shipped header deadline. */
 	private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
@@ -59,15 +52,7 @@ class ReverseProxyIT {
 	/** The shipped per-address limit. */
 	private static final int PER_CLIENT = 20;
 
-	@LocalServerPort
-	int appPort;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	Nginx nginx;
-
-	Database db;
 
 	@BeforeAll
 	void startNginx() throws Exception {
@@ -79,7 +64,7 @@ class ReverseProxyIT {
 			System.err.println(MISSING);
 			return;
 		}
-		this.nginx = Nginx.start(executable, this.appPort);
+		this.nginx = Nginx.start(executable, this.port);
 	}
 
 	@AfterAll
@@ -92,8 +77,6 @@ class ReverseProxyIT {
 	@BeforeEach
 	void seed() {
 		assumeTrue(this.nginx != null, MISSING);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
 	}
 
@@ -118,7 +101,7 @@ class ReverseProxyIT {
 			assertThat(end.head())
 				.contains("Link: <http://catalog.example.org:" + this.nginx.port()
 						+ "/api/1.0/catalogs/main/course-runs?page=0&size=10>; rel=\"first\"")
-				.doesNotContain(":" + this.appPort + "/");
+				.doesNotContain(":" + this.port + "/");
 		}
 	}
 
@@ -202,19 +185,19 @@ class ReverseProxyIT {
 
 	/** The first request over the limit; earlier ones may still be in nginx's hands. */
 	private OpenSocket.End awaitRefusal() throws Exception {
-		long deadline = System.nanoTime() + GUARD.toNanos();
-		while (System.nanoTime() < deadline) {
+		OpenSocket.End[] refused = new OpenSocket.End[1];
+		Poll.until("a request refused", GUARD, () -> {
 			try (OpenSocket socket = OpenSocket.connect("127.0.0.1", this.nginx.port())) {
-				OpenSocket.End end = socket
+				refused[0] = socket
 					.write("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
 					.awaitEnd(GUARD);
-				if (end.status() == 429) {
-					return end;
-				}
+				return refused[0].status() == 429;
 			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("no request was refused within " + GUARD);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		return refused[0];
 	}
 
 	private OpenSocket.End signedSync(String from, int n) throws IOException {
@@ -230,7 +213,8 @@ class ReverseProxyIT {
 	}
 
 	private static String body(int n) {
-		return "{\"resource_link\":\"" + link(n) + "\",\"languages\":[\"en\"],\"enrollment_count\":" + n + "}";
+		return """
+				{"resource_link":"%s","languages":["en"],"enrollment_count":%d}""".formatted(link(n), n);
 	}
 
 	private static String link(int n) {

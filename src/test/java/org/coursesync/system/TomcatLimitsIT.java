@@ -2,24 +2,18 @@ package org.coursesync.system;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.coyote.http11.AbstractHttp11Protocol;
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.OpenSocket;
 import org.coursesync.support.TestHttp;
 import org.coursesync.webhook.SignatureVerifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * timeout (not Tomcat's default minute), and headers, connections and kept-alive requests
  * have limits.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TomcatLimitsIT {
+class TomcatLimitsIT extends HttpIT {
 
 	/**
 	 * Hang guard: five times the configured 10 s, and below Tomcat's default of 60 s, so
@@ -39,17 +31,10 @@ class TomcatLimitsIT {
 	 */
 	private static final Duration GUARD = Duration.ofSeconds(50);
 
-	private static final String ADMIN_LOGIN = "Authorization: Basic "
-			+ Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(StandardCharsets.UTF_8));
-
-	@LocalServerPort
-	int port;
+	private static final String ADMIN_LOGIN = "Authorization: " + TestHttp.adminAuthorization();
 
 	@Autowired
 	WebServerApplicationContext context;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Test
 	void connectorRunsWithTheConfiguredBounds() {
@@ -69,10 +54,9 @@ class TomcatLimitsIT {
 
 	@Test
 	void closesConnectionsThatStopSendingTheirHeadersOrTheirBody() throws Exception {
-		Database db = new Database(this.jdbc);
-		db.reset();
-		db.course("DEMOX", "Demo");
-		byte[] sync = "{\"resource_link\":\"https://draft.lms/courses/course-v1:edX+DemoX+1/course/\",\"enrollment_count\":3}"
+		this.db.course("DEMOX", "Demo");
+		byte[] sync = """
+				{"resource_link":"https://draft.lms/courses/course-v1:edX+DemoX+1/course/","enrollment_count":3}"""
 			.getBytes(StandardCharsets.UTF_8);
 		// Three connections at once, each silent after a part of its request.
 		CompletableFuture<OpenSocket.End> partialHeaders = silentAfter(
@@ -95,8 +79,8 @@ class TomcatLimitsIT {
 				.satisfiesAnyOf((status) -> assertThat(status).isZero(),
 						(status) -> assertThat(status).isBetween(400, 499));
 		}
-		assertThat(db.draftRuns()).isEmpty();
-		assertThat(db.events()).isEmpty();
+		assertThat(this.db.draftRuns()).isEmpty();
+		assertThat(this.db.events()).isEmpty();
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM course WHERE code = 'LATE'", Integer.class)).isZero();
 	}
 
