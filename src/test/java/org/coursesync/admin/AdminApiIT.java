@@ -9,62 +9,36 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.RawHttp;
 import org.coursesync.support.TestHttp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The admin API over real HTTP: courses, runs, publish and history, with RFC 9457 errors.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class AdminApiIT {
+class AdminApiIT extends HttpIT {
 
 	static final String DRAFT_LINK = "https://draft.lms/courses/course-v1:edX+DemoX+01/info";
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	TestHttp http;
-
-	Database db;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
-	}
 
 	private JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}
 
 	private HttpResponse<String> createCourse(String code, String title) {
-		return this.http.admin("POST", "/api/admin/courses",
-				"{\"code\": \"" + code + "\", \"title\": \"" + title + "\"}");
+		return this.http.admin("POST", "/api/admin/courses", """
+				{"code": "%s", "title": "%s"}""".formatted(code, title));
 	}
 
 	/**
@@ -75,12 +49,12 @@ class AdminApiIT {
 	@Test
 	void refusesTextsTheDatabaseCannotStore(CapturedOutput output) {
 		assertThat(createCourse("DemoX", "Demo").statusCode()).isEqualTo(201);
-		HttpResponse<String> course = this.http.admin("POST", "/api/admin/courses",
-				"{\"code\": \"Other\", \"title\": \"A\\u0000B\"}");
+		HttpResponse<String> course = this.http.admin("POST", "/api/admin/courses", """
+				{"code": "Other", "title": "A\\u0000B"}""");
 		assertFieldErrors(course, Map.of("title", "Null characters are not allowed."));
-		HttpResponse<String> patch = this.http.admin("PATCH", "/api/admin/courses/DEMOX",
-				"{\"title\": \"T\\ud800\", \"marketing_url\": \"https://x.test/\\u0000\", \"pacing_type\": \""
-						+ "x".repeat(33) + "\"}");
+		HttpResponse<String> patch = this.http.admin("PATCH", "/api/admin/courses/DEMOX", """
+				{"title": "T\\ud800", "marketing_url": "https://x.test/\\u0000", "pacing_type": "%s"}"""
+			.formatted("x".repeat(33)));
 		assertFieldErrors(patch,
 				Map.of("title", "Surrogate characters are not allowed: U+D800.", "marketing_url",
 						"Null characters are not allowed.", "pacing_type",
@@ -91,18 +65,18 @@ class AdminApiIT {
 				assertThat(stored.get("title")).isEqualTo("Demo");
 				assertThat(stored.get("marketing_url")).isNull();
 			});
-		HttpResponse<String> run = this.http.admin("POST", "/api/admin/courses/DEMOX/runs", "{\"resource_link\": \""
-				+ DRAFT_LINK + "\\u0000\", \"languages\": [\"en\"], \"title\": \"Spring\\u0000\"}");
+		HttpResponse<String> run = this.http.admin("POST", "/api/admin/courses/DEMOX/runs", """
+				{"resource_link": "%s\\u0000", "languages": ["en"], "title": "Spring\\u0000"}""".formatted(DRAFT_LINK));
 		assertFieldErrors(run, Map.of("resource_link", "Null characters are not allowed.", "title",
 				"Null characters are not allowed."));
 		assertThat(this.db.draftRuns()).isEmpty();
-		HttpResponse<String> created = this.http.admin("POST", "/api/admin/courses/DEMOX/runs",
-				"{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"en\"]}");
+		HttpResponse<String> created = this.http.admin("POST", "/api/admin/courses/DEMOX/runs", """
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(DRAFT_LINK));
 		assertThat(created.statusCode()).isEqualTo(201);
 		String id = json(created).get("run").get("id").asString();
-		HttpResponse<String> edit = this.http.admin("PATCH", "/api/admin/course-runs/" + id,
-				"{\"discount\": \"" + "x".repeat(21) + "\", \"price_currency\": \"E\\u0000\", \"price\": 1e300000000, "
-						+ "\"enrollment_count\": 1e999999999, \"title\": \"" + "t".repeat(256) + "\"}");
+		HttpResponse<String> edit = this.http.admin("PATCH", "/api/admin/course-runs/" + id, """
+				{"discount": "%s", "price_currency": "E\\u0000", "price": 1e300000000, \
+				"enrollment_count": 1e999999999, "title": "%s"}""".formatted("x".repeat(21), "t".repeat(256)));
 		assertFieldErrors(edit,
 				Map.of("enrollment_count", "A valid integer is required.", "price", "A valid number is required.",
 						"price_currency", "Null characters are not allowed.", "discount",
@@ -139,7 +113,8 @@ class AdminApiIT {
 		HttpResponse<String> wrong = this.http.send(HttpRequest.newBuilder(this.http.uri("/api/admin/courses"))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString("admin:nope".getBytes(StandardCharsets.UTF_8)))
-			.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"X\",\"title\":\"X\"}")));
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"code":"X","title":"X"}""")));
 		assertThat(wrong.statusCode()).isEqualTo(401);
 		assertThat(this.db.count("course")).isZero();
 	}
@@ -163,14 +138,16 @@ class AdminApiIT {
 
 	@Test
 	void rejectsInvalidCoursesWithFieldErrors() {
-		HttpResponse<String> noTitle = this.http.admin("POST", "/api/admin/courses", "{\"code\": \"X\"}");
+		HttpResponse<String> noTitle = this.http.admin("POST", "/api/admin/courses", """
+				{"code": "X"}""");
 		assertThat(noTitle.statusCode()).isEqualTo(400);
 		assertThat(json(noTitle).get("errors").get("title").get(0).asString()).isEqualTo("This field is required.");
-		HttpResponse<String> badCode = this.http.admin("POST", "/api/admin/courses",
-				"{\"code\": \"!!!\", \"title\": \"x\"}");
+		HttpResponse<String> badCode = this.http.admin("POST", "/api/admin/courses", """
+				{"code": "!!!", "title": "x"}""");
 		assertThat(badCode.statusCode()).isEqualTo(400);
 		assertThat(json(badCode).get("detail").asString()).startsWith("Invalid course code '!!!'");
-		HttpResponse<String> malformed = this.http.admin("POST", "/api/admin/courses", "{\"code\": ");
+		HttpResponse<String> malformed = this.http.admin("POST", "/api/admin/courses", """
+				{"code":\s""");
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(json(malformed).get("detail").asString()).contains("not valid JSON");
 		assertThat(this.db.count("course")).isZero();
@@ -233,23 +210,25 @@ class AdminApiIT {
 	@Test
 	void editsCoursesWithMergePatch() {
 		createCourse("DemoX", "Demo");
-		HttpResponse<String> patched = this.http.admin("PATCH", "/api/admin/courses/demox",
-				"{\"min_effort\": 2, \"max_effort\": 4, \"pacing_type\": \"self_paced\", "
-						+ "\"marketing_url\": \"https://example.com/demo\", \"modular_credit\": 4}");
+		HttpResponse<String> patched = this.http.admin("PATCH", "/api/admin/courses/demox", """
+				{"min_effort": 2, "max_effort": 4, "pacing_type": "self_paced", \
+				"marketing_url": "https://example.com/demo", "modular_credit": 4}""");
 		assertThat(patched.statusCode()).isEqualTo(200);
 		assertThat(json(patched).get("max_effort").asInt()).isEqualTo(4);
-		HttpResponse<String> cleared = this.http.admin("PATCH", "/api/admin/courses/DEMOX", "{\"max_effort\": null}");
+		HttpResponse<String> cleared = this.http.admin("PATCH", "/api/admin/courses/DEMOX", """
+				{"max_effort": null}""");
 		assertThat(json(cleared).get("max_effort").isNull()).isTrue();
 		assertThat(json(cleared).get("min_effort").asInt()).isEqualTo(2);
 		Map<String, Object> row = this.jdbc.queryForMap("SELECT * FROM course WHERE code = 'DEMOX'");
 		assertThat(row.get("max_effort")).isNull();
 		assertThat(row.get("pacing_type")).isEqualTo("self_paced");
-		HttpResponse<String> invalid = this.http.admin("PATCH", "/api/admin/courses/DEMOX",
-				"{\"min_effort\": -1, \"pacing_type\": \"fast\", \"title\": null, \"marketing_url\": \"ftp://x\"}");
+		HttpResponse<String> invalid = this.http.admin("PATCH", "/api/admin/courses/DEMOX", """
+				{"min_effort": -1, "pacing_type": "fast", "title": null, "marketing_url": "ftp://x"}""");
 		assertThat(invalid.statusCode()).isEqualTo(400);
 		assertThat(json(invalid).get("errors").propertyNames()).containsExactlyInAnyOrder("title", "min_effort",
 				"pacing_type", "marketing_url");
-		HttpResponse<String> unknown = this.http.admin("PATCH", "/api/admin/courses/DEMOX", "{\"code\": \"Y\"}");
+		HttpResponse<String> unknown = this.http.admin("PATCH", "/api/admin/courses/DEMOX", """
+				{"code": "Y"}""");
 		assertThat(unknown.statusCode()).isEqualTo(400);
 		assertThat(json(unknown).get("detail").asString()).startsWith("Unknown fields [code]");
 		assertThat(this.jdbc.queryForObject("SELECT title FROM course WHERE code = 'DEMOX'", String.class))
@@ -260,11 +239,10 @@ class AdminApiIT {
 	void runsTheWholeCatalogLifeCycle() {
 		createCourse("DemoX", "Demo");
 		// A sync_to_draft LMS creates the run; the course now has unpublished changes.
-		assertThat(this.http
-			.sync("{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"en\"], "
-					+ "\"start\": \"2030-01-01T00:00:00Z\", \"enrollment_start\": \"2029-12-01T00:00:00Z\", "
-					+ "\"price\": \"10\"}")
-			.statusCode()).isEqualTo(200);
+		assertThat(this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], \
+				"start": "2030-01-01T00:00:00Z", "enrollment_start": "2029-12-01T00:00:00Z", \
+				"price": "10"}""".formatted(DRAFT_LINK)).statusCode()).isEqualTo(200);
 		JsonNode course = json(this.http.adminGet("/api/admin/courses/DEMOX"));
 		assertThat(course.get("unpublished_changes").asBoolean()).isTrue();
 		assertThat(course.get("draft_runs")).hasSize(1);
@@ -288,7 +266,8 @@ class AdminApiIT {
 		assertThat(this.db.publicRuns()).hasSize(1);
 		assertThat(this.db.count("course_public")).isEqualTo(1);
 		// A later sync_to_draft update stays in the draft until the next publish.
-		this.http.sync("{\"resource_link\": \"" + DRAFT_LINK + "\", \"enrollment_count\": 99}");
+		this.http.sync("""
+				{"resource_link": "%s", "enrollment_count": 99}""".formatted(DRAFT_LINK));
 		assertThat(this.db.publicRuns().get(0).get("enrollment_count")).isEqualTo(0);
 		assertThat(this.db.unpublishedChanges("DEMOX")).isTrue();
 		this.http.admin("POST", "/api/admin/courses/DEMOX/publish", null);
@@ -304,7 +283,8 @@ class AdminApiIT {
 	@Test
 	void publishRemovesPublicRunsWhoseDraftWasDeleted() {
 		createCourse("DemoX", "Demo");
-		this.http.sync("{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"en\"]}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(DRAFT_LINK));
 		this.http.admin("POST", "/api/admin/courses/DEMOX/publish", null);
 		String runId = this.db.draftRuns().get(0).get("id").toString();
 		assertThat(this.http.admin("DELETE", "/api/admin/course-runs/" + runId, null).statusCode()).isEqualTo(204);
@@ -323,9 +303,9 @@ class AdminApiIT {
 	@Test
 	void createsEditsAndDeletesRunsByHand() {
 		createCourse("DemoX", "Demo");
-		HttpResponse<String> created = this.http.admin("POST", "/api/admin/courses/DEMOX/runs",
-				"{\"title\": \"Spring 2030\", \"languages\": [\"fr\"], \"resource_link\": "
-						+ "\"https://manual.lms/courses/course-v1:edX+DemoX+02/info\", \"start\": \"2030-03-01\"}");
+		HttpResponse<String> created = this.http.admin("POST", "/api/admin/courses/DEMOX/runs", """
+				{"title": "Spring 2030", "languages": ["fr"], "resource_link": \
+				"https://manual.lms/courses/course-v1:edX+DemoX+02/info", "start": "2030-03-01"}""");
 		assertThat(created.statusCode()).isEqualTo(201);
 		JsonNode run = json(created).get("run");
 		String id = run.get("id").asString();
@@ -334,16 +314,16 @@ class AdminApiIT {
 		assertThat(run.get("lms_backend").asString()).isEqualTo("https://manual.lms");
 		assertThat(run.get("price_currency").asString()).isEqualTo("EUR");
 		assertThat(json(created).get("public_run").isNull()).isTrue();
-		HttpResponse<String> patched = this.http.admin("PATCH", "/api/admin/course-runs/" + id,
-				"{\"sync_mode\": \"sync_to_public\", \"title\": null, \"display_mode\": \"compact\", \"price\": 12.5}");
+		HttpResponse<String> patched = this.http.admin("PATCH", "/api/admin/course-runs/" + id, """
+				{"sync_mode": "sync_to_public", "title": null, "display_mode": "compact", "price": 12.5}""");
 		assertThat(patched.statusCode()).isEqualTo(200);
 		Map<String, Object> row = this.db.draftRuns().get(0);
 		assertThat(row.get("sync_mode")).isEqualTo("sync_to_public");
 		assertThat(row.get("title")).isNull();
 		assertThat(row.get("display_mode")).isEqualTo("compact");
 		assertThat(row.get("price").toString()).isEqualTo("12.50");
-		HttpResponse<String> invalid = this.http.admin("PATCH", "/api/admin/course-runs/" + id,
-				"{\"sync_mode\": \"auto\", \"enrollment_count\": -1, \"languages\": [\"zz\"]}");
+		HttpResponse<String> invalid = this.http.admin("PATCH", "/api/admin/course-runs/" + id, """
+				{"sync_mode": "auto", "enrollment_count": -1, "languages": ["zz"]}""");
 		assertThat(invalid.statusCode()).isEqualTo(400);
 		JsonNode errors = json(invalid).get("errors");
 		assertThat(errors.get("enrollment_count").get(0).asString())
@@ -352,8 +332,8 @@ class AdminApiIT {
 		assertThat(errors.get("sync_mode").get(0).asString())
 			.isEqualTo("Expected manual, sync_to_draft or sync_to_public.");
 		assertThat(this.db.draftRuns().get(0).get("sync_mode")).isEqualTo("sync_to_public");
-		HttpResponse<String> taken = this.http.admin("POST", "/api/admin/courses/DEMOX/runs",
-				"{\"languages\": [\"fr\"], \"resource_link\": \"https://manual.lms/courses/course-v1:edX+DemoX+02/info\"}");
+		HttpResponse<String> taken = this.http.admin("POST", "/api/admin/courses/DEMOX/runs", """
+				{"languages": ["fr"], "resource_link": "https://manual.lms/courses/course-v1:edX+DemoX+02/info"}""");
 		assertThat(taken.statusCode()).isEqualTo(409);
 		HttpResponse<String> noLanguages = this.http.admin("POST", "/api/admin/courses/DEMOX/runs", "{}");
 		assertThat(noLanguages.statusCode()).isEqualTo(400);
@@ -370,25 +350,31 @@ class AdminApiIT {
 	@Test
 	void editingAScheduledRunMarksThePublishedCourseDirty() {
 		createCourse("DemoX", "Demo");
-		this.http.sync("{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"en\"], "
-				+ "\"start\": \"2030-01-01T00:00:00Z\", \"enrollment_start\": \"2029-12-01T00:00:00Z\"}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], \
+				"start": "2030-01-01T00:00:00Z", "enrollment_start": "2029-12-01T00:00:00Z"}""".formatted(DRAFT_LINK));
 		this.http.admin("POST", "/api/admin/courses/DEMOX/publish", null);
 		String id = this.db.draftRuns().get(0).get("id").toString();
 		assertThat(this.db.unpublishedChanges("DEMOX")).isFalse();
-		this.http.admin("PATCH", "/api/admin/course-runs/" + id, "{\"title\": \"New title\"}");
+		this.http.admin("PATCH", "/api/admin/course-runs/" + id, """
+				{"title": "New title"}""");
 		// Richie compares fields other than the title: a title-only change is not
 		// "dirty".
 		assertThat(this.db.unpublishedChanges("DEMOX")).isFalse();
-		this.http.admin("PATCH", "/api/admin/course-runs/" + id, "{\"enrollment_count\": 5}");
+		this.http.admin("PATCH", "/api/admin/course-runs/" + id, """
+				{"enrollment_count": 5}""");
 		assertThat(this.db.unpublishedChanges("DEMOX")).isTrue();
 	}
 
 	@Test
 	void filtersTheHistory() {
 		createCourse("DemoX", "Demo");
-		this.http.sync("{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"en\"]}");
-		this.http.sync("{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"zz\"]}");
-		this.http.sync("{\"resource_link\": \"https://nowhere/x\"}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(DRAFT_LINK));
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["zz"]}""".formatted(DRAFT_LINK));
+		this.http.sync("""
+				{"resource_link": "https://nowhere/x"}""");
 		JsonNode rejected = json(this.http.adminGet("/api/admin/sync-events?outcome=rejected"));
 		assertThat(rejected.get("items")).hasSize(2);
 		assertThat(rejected.get("items").get(1).get("errors").get("languages").get(0).asString())

@@ -9,20 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.RawHttp;
 import org.coursesync.support.TestHttp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * publication state, filters and update times, and a 400 for a query parameter an
  * operation does not take.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class AdminListsIT {
+class AdminListsIT extends HttpIT {
 
 	static final String LINK = "https://draft.lms/courses/course-v1:edX+DemoX+01/info";
 
@@ -43,23 +33,6 @@ class AdminListsIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	TestHttp http;
-
-	Database db;
-
-	@BeforeEach
-	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
-	}
-
 	private JsonNode get(String path) {
 		HttpResponse<String> response = this.http.adminGet(path);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -67,15 +40,15 @@ class AdminListsIT {
 	}
 
 	private void createCourse(String code, String title) {
-		assertThat(this.http
-			.admin("POST", "/api/admin/courses", "{\"code\": \"" + code + "\", \"title\": \"" + title + "\"}")
-			.statusCode()).isEqualTo(201);
+		assertThat(this.http.admin("POST", "/api/admin/courses", """
+				{"code": "%s", "title": "%s"}""".formatted(code, title)).statusCode()).isEqualTo(201);
 	}
 
 	private void sync(String body) {
 		HttpResponse<String> response = this.http.sync(body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("{\"success\":true}");
+		assertThat(response.body()).isEqualTo("""
+				{"success":true}""");
 	}
 
 	private List<String> outcomes() {
@@ -85,7 +58,8 @@ class AdminListsIT {
 	@Test
 	void recordsAResentPayloadAsUnchanged() {
 		createCourse("DemoX", "Demo");
-		String payload = "{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": 5}";
+		String payload = """
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count": 5}""".formatted(LINK);
 		sync(payload);
 		Map<String, Object> created = this.db.draftRuns().get(0);
 		sync(payload);
@@ -99,9 +73,11 @@ class AdminListsIT {
 		assertThat(newest.get("outcome").asString()).isEqualTo("unchanged");
 		assertThat(newest.get("changes").isEmpty()).isTrue();
 		// A batch: the first item changes the run, the second (the same) changes nothing.
-		String changed = "{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": 6}";
+		String changed = """
+				{"resource_link": "%s", "enrollment_count": 6}""".formatted(LINK);
 		HttpResponse<String> batch = this.http.sync("[" + changed + ", " + changed + "]");
-		assertThat(batch.body()).isEqualTo("{\"" + LINK + "\":{\"success\":true}}");
+		assertThat(batch.body()).isEqualTo("""
+				{"%s":{"success":true}}""".formatted(LINK));
 		assertThat(outcomes()).containsExactly("created", "unchanged", "updated", "unchanged");
 		assertThat(this.db.draftRuns().get(0).get("enrollment_count")).isEqualTo(6);
 	}
@@ -110,11 +86,13 @@ class AdminListsIT {
 	void recordsAResentPayloadOfAPublicRunAsUnchanged() {
 		createCourse("DemoX", "Demo");
 		this.http.admin("POST", "/api/admin/courses/DEMOX/publish", null);
-		String payload = "{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"fr\"], \"price\": \"10\"}";
+		String payload = """
+				{"resource_link": "%s", "languages": ["fr"], "price": "10"}""".formatted(PUBLIC_LINK);
 		sync(payload);
 		sync(payload);
 		assertThat(outcomes()).containsExactly("created", "unchanged");
-		sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"price\": \"12\"}");
+		sync("""
+				{"resource_link": "%s", "price": "12"}""".formatted(PUBLIC_LINK));
 		assertThat(outcomes()).containsExactly("created", "unchanged", "updated");
 		assertThat(this.db.publicRuns().get(0).get("price").toString()).isEqualTo("12.00");
 	}
@@ -123,9 +101,12 @@ class AdminListsIT {
 	void filtersTheHistoryByCourseAndRun() {
 		createCourse("DemoX", "Demo");
 		createCourse("Other", "Other");
-		sync("{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"]}");
-		sync("{\"resource_link\": \"" + OTHER_LINK + "\", \"languages\": [\"en\"]}");
-		sync("{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": 3}");
+		sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(LINK));
+		sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(OTHER_LINK));
+		sync("""
+				{"resource_link": "%s", "enrollment_count": 3}""".formatted(LINK));
 		String runId = this.db.draftRuns()
 			.stream()
 			.filter((row) -> LINK.equals(row.get("resource_link")))
@@ -160,8 +141,8 @@ class AdminListsIT {
 	@Test
 	void refusesUnknownQueryParameters() throws IOException {
 		createCourse("DemoX", "Demo");
-		assertThat(this.http.sync("{\"resource_link\": \"" + LINK + "\", \"languages\": [\"zz\"]}").statusCode())
-			.isEqualTo(400);
+		assertThat(this.http.sync("""
+				{"resource_link": "%s", "languages": ["zz"]}""".formatted(LINK)).statusCode()).isEqualTo(400);
 		HttpResponse<String> typo = this.http.adminGet("/api/admin/sync-events?outcom=rejected");
 		JsonNode problem = assertProblem(typo, "Unknown query parameter 'outcom'; known: course_code, course_run_id, "
 				+ "lms_backend, outcome, page, resource_link, since, size, until.");
@@ -173,9 +154,8 @@ class AdminListsIT {
 		assertProblem(this.http.adminGet("/api/admin/reconciliations?pages=2"), "Unknown query parameter 'pages'");
 		// Not only reads: a write with an unknown parameter is refused, and writes
 		// nothing.
-		assertProblem(
-				this.http.admin("POST", "/api/admin/courses?dry_run=true", "{\"code\": \"New\", \"title\": \"New\"}"),
-				"Unknown query parameter 'dry_run'");
+		assertProblem(this.http.admin("POST", "/api/admin/courses?dry_run=true", """
+				{"code": "New", "title": "New"}"""), "Unknown query parameter 'dry_run'");
 		assertThat(this.db.count("course")).isEqualTo(1);
 		// A query string that does not decode: the filter's problem has the request id
 		// too.
@@ -192,7 +172,8 @@ class AdminListsIT {
 		createCourse("B1", "Économie du développement");
 		this.http.admin("POST", "/api/admin/courses/A1/publish", null);
 		this.http.admin("POST", "/api/admin/courses/A2/publish", null);
-		this.http.admin("PATCH", "/api/admin/courses/A2", "{\"min_effort\": 3}");
+		this.http.admin("PATCH", "/api/admin/courses/A2", """
+				{"min_effort": 3}""");
 		JsonNode page = get("/api/admin/courses");
 		assertThat(page.get("items").findValuesAsString("code")).containsExactly("A1", "A2", "B1");
 		assertThat(page.get("items").findValues("published").stream().map(JsonNode::asBoolean)).containsExactly(true,
@@ -217,7 +198,8 @@ class AdminListsIT {
 		assertThat(codes("q=thon")).isEmpty();
 		assertThat(codes("q=python&published=true&code_prefix=A2")).containsExactly("A2");
 		// A new title is searched by its own words.
-		this.http.admin("PATCH", "/api/admin/courses/B1", "{\"title\": \"Data science\"}");
+		this.http.admin("PATCH", "/api/admin/courses/B1", """
+				{"title": "Data science"}""");
 		assertThat(codes("q=economie")).isEmpty();
 		assertThat(codes("q=data+SCI")).containsExactly("B1");
 		assertThat(this.jdbc.queryForList("SELECT word FROM course_title_word w JOIN course c ON c.id = w.course_id "
@@ -243,19 +225,23 @@ class AdminListsIT {
 		Instant created = updatedAt();
 		// Not scheduled: the course's own row (its unpublished-changes flag) is not
 		// written.
-		sync("{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"]}");
+		sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(LINK));
 		Instant synced = updatedAt();
 		assertThat(synced).isAfter(created).isEqualTo(runUpdatedAt());
 		assertThat(this.jdbc.queryForObject("SELECT updated_at FROM course", OffsetDateTime.class).toInstant())
 			.isEqualTo(created);
-		sync("{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": 7}");
+		sync("""
+				{"resource_link": "%s", "enrollment_count": 7}""".formatted(LINK));
 		Instant updated = updatedAt();
 		assertThat(updated).isAfter(synced).isEqualTo(runUpdatedAt());
 		// A sync that changes nothing leaves it.
-		sync("{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": 7}");
+		sync("""
+				{"resource_link": "%s", "enrollment_count": 7}""".formatted(LINK));
 		assertThat(updatedAt()).isEqualTo(updated);
 		String id = this.db.draftRuns().get(0).get("id").toString();
-		this.http.admin("PATCH", "/api/admin/course-runs/" + id, "{\"title\": \"Edited\"}");
+		this.http.admin("PATCH", "/api/admin/course-runs/" + id, """
+				{"title": "Edited"}""");
 		Instant edited = updatedAt();
 		assertThat(edited).isAfter(updated);
 		this.http.admin("DELETE", "/api/admin/course-runs/" + id, null);

@@ -4,20 +4,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
-import org.coursesync.support.Database;
-import org.coursesync.support.TestHttp;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.TestHttp.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,34 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * also deletes and starts reconciliations; a refused call is a 403 problem naming the
  * role it needs, and stores nothing.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class AdminRolesIT {
+class AdminRolesIT extends HttpIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final String LINK = "https://draft.lms/courses/course-v1:edX+DemoX+01/info";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	TestHttp http;
-
-	Database db;
-
 	String runId;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
-		HttpResponse<String> run = this.http.admin("POST", "/api/admin/courses/DEMOX/runs",
-				"{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"]}");
+		HttpResponse<String> run = this.http.admin("POST", "/api/admin/courses/DEMOX/runs", """
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(LINK));
 		assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
 		this.runId = JSON.readTree(run.body()).get("run").get("id").asString();
 	}
@@ -73,18 +50,18 @@ class AdminRolesIT {
 	@Test
 	void viewerCannotWriteAndNothingIsStored() {
 		int audited = this.db.count("audit_event");
-		HttpResponse<String> patch = this.http.as(TestUser.VIEWER, "PATCH", "/api/admin/courses/DEMOX",
-				"{\"title\": \"Changed\"}");
+		HttpResponse<String> patch = this.http.as(TestUser.VIEWER, "PATCH", "/api/admin/courses/DEMOX", """
+				{"title": "Changed"}""");
 		assertForbidden(patch, "PATCH /api/admin/courses/DEMOX needs the role editor or higher; your role is viewer.",
 				"editor");
 		assertThat(this.jdbc.queryForObject("SELECT title FROM course WHERE code = 'DEMOX'", String.class))
 			.isEqualTo("Demo");
-		assertForbidden(
-				this.http.as(TestUser.VIEWER, "POST", "/api/admin/courses", "{\"code\": \"X\", \"title\": \"X\"}"),
+		assertForbidden(this.http.as(TestUser.VIEWER, "POST", "/api/admin/courses", """
+				{"code": "X", "title": "X"}"""),
 				"POST /api/admin/courses needs the role editor or higher; your role is viewer.", "editor");
 		assertThat(this.db.count("course")).isEqualTo(1);
-		assertForbidden(this.http.as(TestUser.VIEWER, "PATCH", "/api/admin/course-runs/" + this.runId,
-				"{\"title\": \"Changed\"}"), null, "editor");
+		assertForbidden(this.http.as(TestUser.VIEWER, "PATCH", "/api/admin/course-runs/" + this.runId, """
+				{"title": "Changed"}"""), null, "editor");
 		assertThat(this.db.draftRuns()).singleElement().satisfies((run) -> assertThat(run.get("title")).isNull());
 		assertForbidden(this.http.as(TestUser.VIEWER, "POST", "/api/admin/courses/DEMOX/publish", null), null,
 				"editor");
@@ -97,8 +74,8 @@ class AdminRolesIT {
 
 	@Test
 	void editorEditsAndPublishesButCannotDelete() {
-		assertThat(this.http.as(TestUser.EDITOR, "PATCH", "/api/admin/courses/DEMOX", "{\"title\": \"Edited\"}")
-			.statusCode()).isEqualTo(200);
+		assertThat(this.http.as(TestUser.EDITOR, "PATCH", "/api/admin/courses/DEMOX", """
+				{"title": "Edited"}""").statusCode()).isEqualTo(200);
 		HttpResponse<String> published = this.http.as(TestUser.EDITOR, "POST", "/api/admin/courses/DEMOX/publish",
 				null);
 		assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
@@ -110,8 +87,8 @@ class AdminRolesIT {
 		assertForbidden(this.http.as(TestUser.EDITOR, "DELETE", "/api/admin/courses/DEMOX", null), null, "admin");
 		assertThat(this.db.count("course")).isEqualTo(1);
 		int reconciliations = this.db.count("reconciliation");
-		assertForbidden(this.http.as(TestUser.EDITOR, "POST", "/api/admin/reconciliations",
-				"{\"lms_backend\": \"https://draft.lms\"}"), null, "admin");
+		assertForbidden(this.http.as(TestUser.EDITOR, "POST", "/api/admin/reconciliations", """
+				{"lms_backend": "https://draft.lms"}"""), null, "admin");
 		assertThat(this.db.count("reconciliation")).isEqualTo(reconciliations);
 	}
 

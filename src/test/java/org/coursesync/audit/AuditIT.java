@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.Poll;
 import org.coursesync.support.TestClockConfiguration;
-import org.coursesync.support.TestHttp;
 import org.coursesync.support.TestHttp.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,12 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * leaves no record, a record that cannot be stored takes the write with it), and
  * {@code GET /api/admin/audit-events} pages and filters the records.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-class AuditIT {
+class AuditIT extends HttpIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,24 +36,11 @@ class AuditIT {
 
 	static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	MutableClock clock;
 
-	TestHttp http;
-
-	Database db;
-
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.clock.set(T0);
 	}
 
@@ -85,22 +64,20 @@ class AuditIT {
 
 	@Test
 	void recordsEveryWriteWithWhoWhatAndTheChangedFields() {
-		assertThat(call(TestUser.EDITOR, "POST", "/api/admin/courses", "{\"code\": \"demox\", \"title\": \"Demo\"}")
-			.statusCode()).isEqualTo(201);
-		assertThat(call(TestUser.EDITOR, "PATCH", "/api/admin/courses/DEMOX",
-				"{\"title\": \"Demo course\", \"min_effort\": 3, \"max_effort\": null}")
-			.statusCode()).isEqualTo(200);
-		HttpResponse<String> run = call(TestUser.EDITOR, "POST", "/api/admin/courses/DEMOX/runs",
-				"{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"]}");
+		assertThat(call(TestUser.EDITOR, "POST", "/api/admin/courses", """
+				{"code": "demox", "title": "Demo"}""").statusCode()).isEqualTo(201);
+		assertThat(call(TestUser.EDITOR, "PATCH", "/api/admin/courses/DEMOX", """
+				{"title": "Demo course", "min_effort": 3, "max_effort": null}""").statusCode()).isEqualTo(200);
+		HttpResponse<String> run = call(TestUser.EDITOR, "POST", "/api/admin/courses/DEMOX/runs", """
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(LINK));
 		assertThat(run.statusCode()).isEqualTo(201);
 		String runId = json(run).get("run").get("id").asString();
-		assertThat(call(TestUser.EDITOR, "PATCH", "/api/admin/course-runs/" + runId,
-				"{\"title\": \"Spring\", \"enrollment_count\": 0}")
-			.statusCode()).isEqualTo(200);
+		assertThat(call(TestUser.EDITOR, "PATCH", "/api/admin/course-runs/" + runId, """
+				{"title": "Spring", "enrollment_count": 0}""").statusCode()).isEqualTo(200);
 		assertThat(call(TestUser.EDITOR, "POST", "/api/admin/courses/DEMOX/publish", null).statusCode()).isEqualTo(200);
 		assertThat(call(TestUser.ADMIN, "DELETE", "/api/admin/course-runs/" + runId, null).statusCode()).isEqualTo(204);
-		assertThat(call(TestUser.ADMIN, "POST", "/api/admin/courses", "{\"code\": \"OLD\", \"title\": \"Old\"}")
-			.statusCode()).isEqualTo(201);
+		assertThat(call(TestUser.ADMIN, "POST", "/api/admin/courses", """
+				{"code": "OLD", "title": "Old"}""").statusCode()).isEqualTo(201);
 		assertThat(call(TestUser.ADMIN, "DELETE", "/api/admin/courses/OLD", null).statusCode()).isEqualTo(204);
 
 		List<Map<String, Object>> rows = rows();
@@ -117,20 +94,23 @@ class AuditIT {
 		assertThat(tree(created.get("after_values")).get("code").asString()).isEqualTo("DEMOX");
 		assertThat(tree(created.get("after_values")).get("title").asString()).isEqualTo("Demo");
 		// Only the changed fields: max_effort was null and stays null.
-		assertThat(tree(rows.get(1).get("before_values")))
-			.isEqualTo(JSON.readTree("{\"title\": \"Demo\", \"min_effort\": null}"));
-		assertThat(tree(rows.get(1).get("after_values")))
-			.isEqualTo(JSON.readTree("{\"title\": \"Demo course\", \"min_effort\": 3}"));
+		assertThat(tree(rows.get(1).get("before_values"))).isEqualTo(JSON.readTree("""
+				{"title": "Demo", "min_effort": null}"""));
+		assertThat(tree(rows.get(1).get("after_values"))).isEqualTo(JSON.readTree("""
+				{"title": "Demo course", "min_effort": 3}"""));
 		Map<String, Object> runCreated = rows.get(2);
 		assertThat(runCreated.get("run_id")).hasToString(runId);
 		assertThat(runCreated.get("resource_link")).isEqualTo(LINK);
-		assertThat(tree(runCreated.get("after_values")).get("languages")).isEqualTo(JSON.readTree("[\"en\"]"));
-		assertThat(tree(rows.get(3).get("before_values"))).isEqualTo(JSON.readTree("{\"title\": null}"));
-		assertThat(tree(rows.get(3).get("after_values"))).isEqualTo(JSON.readTree("{\"title\": \"Spring\"}"));
-		assertThat(tree(rows.get(4).get("before_values")))
-			.isEqualTo(JSON.readTree("{\"published\": false, \"public_runs\": []}"));
-		assertThat(tree(rows.get(4).get("after_values")))
-			.isEqualTo(JSON.readTree("{\"published\": true, \"public_runs\": [\"" + runId + "\"]}"));
+		assertThat(tree(runCreated.get("after_values")).get("languages")).isEqualTo(JSON.readTree("""
+				["en"]"""));
+		assertThat(tree(rows.get(3).get("before_values"))).isEqualTo(JSON.readTree("""
+				{"title": null}"""));
+		assertThat(tree(rows.get(3).get("after_values"))).isEqualTo(JSON.readTree("""
+				{"title": "Spring"}"""));
+		assertThat(tree(rows.get(4).get("before_values"))).isEqualTo(JSON.readTree("""
+				{"published": false, "public_runs": []}"""));
+		assertThat(tree(rows.get(4).get("after_values"))).isEqualTo(JSON.readTree("""
+				{"published": true, "public_runs": ["%s"]}""".formatted(runId)));
 		Map<String, Object> runDeleted = rows.get(5);
 		assertThat(runDeleted.get("run_id")).hasToString(runId);
 		assertThat(runDeleted.get("after_values")).isNull();
@@ -142,8 +122,8 @@ class AuditIT {
 
 	@Test
 	void recordsAReconciliationStartedByAnAdmin() throws InterruptedException {
-		HttpResponse<String> started = call(TestUser.ADMIN, "POST", "/api/admin/reconciliations",
-				"{\"lms_backend\": \"https://draft.lms\"}");
+		HttpResponse<String> started = call(TestUser.ADMIN, "POST", "/api/admin/reconciliations", """
+				{"lms_backend": "https://draft.lms"}""");
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 		assertThat(rows()).singleElement().satisfies((row) -> {
 			assertThat(row.get("action")).isEqualTo("reconciliation.start");
@@ -163,17 +143,17 @@ class AuditIT {
 	@Test
 	void refusedWritesLeaveNoRecord() {
 		this.db.course("DEMOX", "Demo");
-		HttpResponse<String> invalid = call(TestUser.EDITOR, "PATCH", "/api/admin/courses/DEMOX",
-				"{\"title\": \"Kept?\", \"min_effort\": -1}");
+		HttpResponse<String> invalid = call(TestUser.EDITOR, "PATCH", "/api/admin/courses/DEMOX", """
+				{"title": "Kept?", "min_effort": -1}""");
 		assertThat(invalid.statusCode()).isEqualTo(400);
-		assertThat(call(TestUser.EDITOR, "PATCH", "/api/admin/courses/NOPE", "{\"title\": \"X\"}").statusCode())
-			.isEqualTo(404);
-		assertThat(call(TestUser.EDITOR, "POST", "/api/admin/courses", "{\"code\": \"demox\", \"title\": \"Again\"}")
-			.statusCode()).isEqualTo(409);
-		assertThat(call(TestUser.VIEWER, "PATCH", "/api/admin/courses/DEMOX", "{\"title\": \"X\"}").statusCode())
-			.isEqualTo(403);
-		assertThat(call(TestUser.EDITOR, "POST", "/api/admin/courses/DEMOX/runs", "{\"languages\": [\"zz\"]}")
-			.statusCode()).isEqualTo(400);
+		assertThat(call(TestUser.EDITOR, "PATCH", "/api/admin/courses/NOPE", """
+				{"title": "X"}""").statusCode()).isEqualTo(404);
+		assertThat(call(TestUser.EDITOR, "POST", "/api/admin/courses", """
+				{"code": "demox", "title": "Again"}""").statusCode()).isEqualTo(409);
+		assertThat(call(TestUser.VIEWER, "PATCH", "/api/admin/courses/DEMOX", """
+				{"title": "X"}""").statusCode()).isEqualTo(403);
+		assertThat(call(TestUser.EDITOR, "POST", "/api/admin/courses/DEMOX/runs", """
+				{"languages": ["zz"]}""").statusCode()).isEqualTo(400);
 		assertThat(this.jdbc.queryForObject("SELECT title FROM course WHERE code = 'DEMOX'", String.class))
 			.isEqualTo("Demo");
 		assertThat(this.db.draftRuns()).isEmpty();
@@ -183,8 +163,8 @@ class AuditIT {
 	@Test
 	void aRecordThatCannotBeStoredTakesTheWriteWithIt() {
 		this.db.course("DEMOX", "Demo");
-		HttpResponse<String> run = call(TestUser.ADMIN, "POST", "/api/admin/courses/DEMOX/runs",
-				"{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"]}");
+		HttpResponse<String> run = call(TestUser.ADMIN, "POST", "/api/admin/courses/DEMOX/runs", """
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(LINK));
 		String runId = json(run).get("run").get("id").asString();
 		this.jdbc.update("DELETE FROM audit_event");
 		// The database now refuses these records, as a full disk or a broken column
@@ -192,8 +172,8 @@ class AuditIT {
 		this.jdbc.execute("ALTER TABLE audit_event ADD CONSTRAINT audit_refused"
 				+ " CHECK (action NOT IN ('course.update', 'course.publish', 'run.delete'))");
 		try {
-			for (String[] write : List.of(new String[] { "PATCH", "/api/admin/courses/DEMOX", "{\"title\": \"Lost\"}" },
-					new String[] { "POST", "/api/admin/courses/DEMOX/publish", null },
+			for (String[] write : List.of(new String[] { "PATCH", "/api/admin/courses/DEMOX", """
+					{"title": "Lost"}""" }, new String[] { "POST", "/api/admin/courses/DEMOX/publish", null },
 					new String[] { "DELETE", "/api/admin/course-runs/" + runId, null })) {
 				HttpResponse<String> response = call(TestUser.ADMIN, write[0], write[1], write[2]);
 				assertThat(response.statusCode()).as(write[0] + " " + write[1] + " " + response.body()).isEqualTo(500);
@@ -216,9 +196,12 @@ class AuditIT {
 
 	@Test
 	void listsRecordsNewestFirstPagedAndFiltered() {
-		call(TestUser.EDITOR, "POST", "/api/admin/courses", "{\"code\": \"A\", \"title\": \"A\"}");
-		call(TestUser.ADMIN, "POST", "/api/admin/courses", "{\"code\": \"B\", \"title\": \"B\"}");
-		call(TestUser.EDITOR, "PATCH", "/api/admin/courses/A", "{\"title\": \"A2\"}");
+		call(TestUser.EDITOR, "POST", "/api/admin/courses", """
+				{"code": "A", "title": "A"}""");
+		call(TestUser.ADMIN, "POST", "/api/admin/courses", """
+				{"code": "B", "title": "B"}""");
+		call(TestUser.EDITOR, "PATCH", "/api/admin/courses/A", """
+				{"title": "A2"}""");
 		call(TestUser.ADMIN, "DELETE", "/api/admin/courses/B", null);
 
 		HttpResponse<String> all = call(TestUser.VIEWER, "GET", "/api/admin/audit-events", null);

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.TestClockConfiguration;
 import org.coursesync.support.TestHttp;
@@ -19,12 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,40 +28,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its newest accepted webhook item and its accepted and rejected items of the last
  * 24 hours; never a secret; admins only.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-class LmsBackendsIT {
+class LmsBackendsIT extends HttpIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final String DRAFT = "https://draft.lms";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	MutableClock clock;
 
-	TestHttp http;
-
-	Database db;
-
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
 		this.clock.set(Instant.parse("2030-01-01T00:00:00Z"));
 	}
 
-	private static String item(int n, String extra) {
-		return "{\"resource_link\":\"" + DRAFT + "/courses/course-v1:edX+DemoX+" + n + "/course/\","
-				+ "\"languages\":[\"en\"]" + extra + "}";
+	private static String item(int n) {
+		return """
+				{"resource_link":"%s/courses/course-v1:edX+DemoX+%d/course/","languages":["en"]}""".formatted(DRAFT, n);
 	}
 
 	private JsonNode backends() {
@@ -112,16 +92,18 @@ class LmsBackendsIT {
 	@Test
 	void showsTheLastAcceptedSyncAndTheItemsOfTheLast24Hours() {
 		Instant firstSync = this.clock.instant();
-		assertThat(this.http.sync(item(1, "")).statusCode()).isEqualTo(200);
+		assertThat(this.http.sync(item(1)).statusCode()).isEqualTo(200);
 		this.clock.set(firstSync.plus(Duration.ofMinutes(10)));
-		HttpResponse<String> rejected = this.http.sync(item(2, ",\"enrollment_count\":\"many\""));
+		HttpResponse<String> rejected = this.http.sync("""
+				{"resource_link":"%s/courses/course-v1:edX+DemoX+2/course/","languages":["en"],\
+				"enrollment_count":"many"}""".formatted(DRAFT));
 		assertThat(rejected.statusCode()).isEqualTo(400);
 		// Unauthenticated requests leave no row and count nowhere here.
 		HttpResponse<String> unsigned = this.http
 			.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
 				.header("Content-Type", "application/json")
 				.header("Authorization", "SIG-HMAC-SHA256 " + "0".repeat(64))
-				.POST(HttpRequest.BodyPublishers.ofString(item(3, ""))));
+				.POST(HttpRequest.BodyPublishers.ofString(item(3))));
 		assertThat(unsigned.statusCode()).isEqualTo(401);
 		// A reconciliation's row is not a push by the LMS: it moves neither figure.
 		insertEvent(firstSync.plus(Duration.ofMinutes(20)), DRAFT, "updated", "reconciliation");

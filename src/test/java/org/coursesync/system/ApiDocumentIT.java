@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.coursesync.support.Database;
 import org.coursesync.support.DocumentedApi;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.TestHttp;
+import org.coursesync.webhook.SignatureVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,10 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -36,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * called here: a new endpoint must join the life cycle below.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coursesync.max-body-size=64KB")
-@ActiveProfiles("test")
-class ApiDocumentIT {
+class ApiDocumentIT extends HttpIT {
 
 	static final String PUBLIC_LINK = "https://protected.lms/courses/course-v1:edX+DemoX+2030/course/";
 
@@ -49,25 +46,19 @@ class ApiDocumentIT {
 
 	static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000000";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
 	DocumentedApi api;
 
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@BeforeEach
 	void loadTheDocument() {
-		// The in-memory database outlives the other tests' contexts.
-		new Database(this.jdbc).reset();
+		// The in-memory database outlives the other tests' contexts, and the base's reset
+		// leaves the reconciliations, whose list this life cycle reads.
 		this.jdbc.update("DELETE FROM reconciliation_lease");
 		this.jdbc.update("DELETE FROM reconciliation");
-		this.api = new DocumentedApi(new TestHttp(this.port));
+		this.api = new DocumentedApi(this.http);
 	}
 
 	@Test
@@ -87,61 +78,60 @@ class ApiDocumentIT {
 	private void courses() {
 		this.api.call("GET", "/api/admin/courses", Map.of(), null).expect(401);
 		this.api.call("GET", "/api/admin/courses", Map.of("Authorization", "Basic YWRtaW46d3Jvbmc="), null).expect(401);
-		JsonNode created = this.api.admin("POST", "/api/admin/courses", "{\"code\": \"DemoX\", \"title\": \"Demo\"}")
-			.expect(201);
+		JsonNode created = this.api.admin("POST", "/api/admin/courses", """
+				{"code": "DemoX", "title": "Demo"}""").expect(201);
 		assertThat(created.get("code").asString()).isEqualTo("DEMOX");
 		assertThat(created.get("draft_runs").isEmpty()).isTrue();
-		this.api.admin("POST", "/api/admin/courses", "{\"code\": \"Empty\", \"title\": \"To delete\"}").expect(201);
-		assertThat(this.api.admin("POST", "/api/admin/courses", "{\"code\": \"demox\", \"title\": \"Again\"}")
-			.expect(409)
-			.get("detail")
-			.asString()).isEqualTo("A course with code DEMOX already exists.");
-		assertThat(this.api.admin("POST", "/api/admin/courses", "{\"code\": \"X\"}")
-			.expect(400)
-			.get("errors")
-			.get("title")
-			.get(0)
-			.asString()).isEqualTo("This field is required.");
-		this.api.admin("POST", "/api/admin/courses", "{\"code\": ").expect(400);
+		this.api.admin("POST", "/api/admin/courses", """
+				{"code": "Empty", "title": "To delete"}""").expect(201);
+		assertThat(this.api.admin("POST", "/api/admin/courses", """
+				{"code": "demox", "title": "Again"}""").expect(409).get("detail").asString())
+			.isEqualTo("A course with code DEMOX already exists.");
+		assertThat(this.api.admin("POST", "/api/admin/courses", """
+				{"code": "X"}""").expect(400).get("errors").get("title").get(0).asString())
+			.isEqualTo("This field is required.");
+		this.api.admin("POST", "/api/admin/courses", """
+				{"code":\s""").expect(400);
 		JsonNode page = this.api.admin("GET", "/api/admin/courses?size=10&sort=code", null).expect(200);
 		assertThat(page.get("items").findValuesAsString("code")).containsExactly("DEMOX", "EMPTY");
 		this.api.admin("GET", "/api/admin/courses?size=1000", null).expect(400);
 		this.api.admin("GET", "/api/admin/courses/DEMOX", null).expect(200);
 		this.api.admin("GET", "/api/admin/courses/NOPE", null).expect(404);
-		JsonNode patched = this.api
-			.admin("PATCH", "/api/admin/courses/demox",
-					"{\"min_effort\": 2, \"max_effort\": 4, \"pacing_type\": \"self_paced\", "
-							+ "\"weeks_to_complete\": 6, \"marketing_url\": \"https://example.com/demo\"}")
-			.expect(200);
+		JsonNode patched = this.api.admin("PATCH", "/api/admin/courses/demox", """
+				{"min_effort": 2, "max_effort": 4, "pacing_type": "self_paced", \
+				"weeks_to_complete": 6, "marketing_url": "https://example.com/demo"}""").expect(200);
 		assertThat(patched.get("max_effort").asInt()).isEqualTo(4);
-		assertThat(this.api.admin("PATCH", "/api/admin/courses/DEMOX", "{\"modular_credit\": null}")
-			.expect(200)
-			.get("min_effort")
-			.asInt()).isEqualTo(2);
-		this.api.admin("PATCH", "/api/admin/courses/DEMOX", "{\"min_effort\": -1}").expect(400);
-		this.api.admin("PATCH", "/api/admin/courses/DEMOX", "{\"code\": \"Y\"}").expect(400);
-		this.api.admin("PATCH", "/api/admin/courses/NOPE", "{\"title\": \"x\"}").expect(404);
+		assertThat(this.api.admin("PATCH", "/api/admin/courses/DEMOX", """
+				{"modular_credit": null}""").expect(200).get("min_effort").asInt()).isEqualTo(2);
+		this.api.admin("PATCH", "/api/admin/courses/DEMOX", """
+				{"min_effort": -1}""").expect(400);
+		this.api.admin("PATCH", "/api/admin/courses/DEMOX", """
+				{"code": "Y"}""").expect(400);
+		this.api.admin("PATCH", "/api/admin/courses/NOPE", """
+				{"title": "x"}""").expect(404);
 	}
 
 	private void syncs() {
-		String single = "{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\"], \"start\": "
-				+ "\"2030-01-10T00:00:00Z\", \"enrollment_start\": \"2029-12-01T00:00:00Z\", \"enrollment_count\": 5, "
-				+ "\"price\": 59.99, \"offer\": \"paid\", \"catalog_visibility\": \"course_and_search\"}";
+		String publicRun = """
+				{"resource_link": "%s", "languages": ["en"], "start": \
+				"2030-01-10T00:00:00Z", "enrollment_start": "2029-12-01T00:00:00Z", "enrollment_count": %d, \
+				"price": 59.99, "offer": "paid", "catalog_visibility": "course_and_search"}""";
+		String single = publicRun.formatted(PUBLIC_LINK, 5);
 		assertThat(this.api.sync(single).expect(200).get("success").asBoolean()).isTrue();
-		String second = "{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"fr\"], "
-				+ "\"start\": \"2031-01-10T00:00:00Z\", \"enrollment_start\": \"2030-12-01T00:00:00Z\"}";
-		JsonNode batch = this.api
-			.sync("[" + single.replace("\"enrollment_count\": 5", "\"enrollment_count\": 6") + ", " + second + "]")
-			.expect(200);
+		String second = """
+				{"resource_link": "%s", "languages": ["fr"], \
+				"start": "2031-01-10T00:00:00Z", "enrollment_start": "2030-12-01T00:00:00Z"}""".formatted(DRAFT_LINK);
+		JsonNode batch = this.api.sync("[" + publicRun.formatted(PUBLIC_LINK, 6) + ", " + second + "]").expect(200);
 		assertThat(batch.get(DRAFT_LINK.strip()).get("success").asBoolean()).isTrue();
-		JsonNode partly = this.api
-			.sync("[" + second + ", {\"resource_link\": \"" + REFUSED_LINK + "\", \"languages\": [\"zz\"]}]")
-			.expect(400);
+		JsonNode partly = this.api.sync("""
+				[%s, {"resource_link": "%s", "languages": ["zz"]}]""".formatted(second, REFUSED_LINK)).expect(400);
 		assertThat(partly.get(DRAFT_LINK).get("success").asBoolean()).as(partly.toString()).isTrue();
 		assertThat(partly.get(REFUSED_LINK).get("languages").get(0).asString()).as(partly.toString())
 			.isEqualTo("\"zz\" is not a valid choice.");
-		this.api.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"zz\"]}").expect(400);
-		this.api.sync("{\"languages\": [\"en\"]}").expect(400);
+		this.api.sync("""
+				{"resource_link": "%s", "languages": ["zz"]}""".formatted(PUBLIC_LINK)).expect(400);
+		this.api.sync("""
+				{"languages": ["en"]}""").expect(400);
 		this.api.sync("\"text\"").expect(400);
 		this.api.sync("{").expect(400);
 		String path = "/api/v1.0/course-runs-sync";
@@ -151,11 +141,8 @@ class ApiDocumentIT {
 		this.api.call("POST", path,
 				Map.of("Content-Type", "application/json", "Authorization", "SIG-HMAC-SHA256 " + "0".repeat(64)), "{}")
 			.expect(401);
-		this.api
-			.call("POST", path,
-					Map.of("Content-Type", "text/plain", "Authorization",
-							org.coursesync.webhook.SignatureVerifier.sign(TestHttp.SECRET, "{}".getBytes())),
-					"{}")
+		this.api.call("POST", path, Map.of("Content-Type", "text/plain", "Authorization",
+				SignatureVerifier.sign(TestHttp.SECRET, "{}".getBytes())), "{}")
 			.expect(415);
 		this.api
 			.call("POST", path,
@@ -166,11 +153,8 @@ class ApiDocumentIT {
 			.expect(406);
 		for (String spelling : List.of("/api/v1.0/course-runs-sync/", "/api/1.0/course-runs-sync",
 				"/api/1.0/course-runs-sync/")) {
-			this.api
-				.call("POST", spelling,
-						Map.of("Content-Type", "application/json", "Authorization",
-								org.coursesync.webhook.SignatureVerifier.sign(TestHttp.SECRET, single.getBytes())),
-						single)
+			this.api.call("POST", spelling, Map.of("Content-Type", "application/json", "Authorization",
+					SignatureVerifier.sign(TestHttp.SECRET, single.getBytes())), single)
 				.expect(200);
 		}
 	}
@@ -178,32 +162,30 @@ class ApiDocumentIT {
 	private String runId;
 
 	private void runs() {
-		JsonNode created = this.api
-			.admin("POST", "/api/admin/courses/DEMOX/runs",
-					"{\"title\": \"Spring 2032\", \"languages\": [\"fr\"], \"resource_link\": \"" + MANUAL_LINK
-							+ "\", \"start\": \"2032-03-01T00:00:00Z\", \"price\": 12.5, \"sync_mode\": \"manual\"}")
+		JsonNode created = this.api.admin("POST", "/api/admin/courses/DEMOX/runs", """
+				{"title": "Spring 2032", "languages": ["fr"], "resource_link": "%s", \
+				"start": "2032-03-01T00:00:00Z", "price": 12.5, "sync_mode": "manual"}""".formatted(MANUAL_LINK))
 			.expect(201);
 		this.runId = created.get("run").get("id").asString();
 		assertThat(created.get("public_run").isNull()).isTrue();
-		this.api
-			.admin("POST", "/api/admin/courses/DEMOX/runs",
-					"{\"languages\": [\"fr\"], \"resource_link\": \"" + MANUAL_LINK + "\"}")
-			.expect(409);
+		this.api.admin("POST", "/api/admin/courses/DEMOX/runs", """
+				{"languages": ["fr"], "resource_link": "%s"}""".formatted(MANUAL_LINK)).expect(409);
 		this.api.admin("POST", "/api/admin/courses/DEMOX/runs", "{}").expect(400);
-		this.api.admin("POST", "/api/admin/courses/NOPE/runs", "{\"languages\": [\"fr\"]}").expect(404);
+		this.api.admin("POST", "/api/admin/courses/NOPE/runs", """
+				{"languages": ["fr"]}""").expect(404);
 		this.api.admin("GET", "/api/admin/course-runs/" + this.runId, null).expect(200);
 		this.api.admin("GET", "/api/admin/course-runs/not-a-uuid", null).expect(400);
 		this.api.admin("GET", "/api/admin/course-runs/" + NO_SUCH_ID, null).expect(404);
-		JsonNode patched = this.api
-			.admin("PATCH", "/api/admin/course-runs/" + this.runId,
-					"{\"title\": null, \"display_mode\": \"compact\", \"enrollment_count\": 42, \"price\": null}")
-			.expect(200);
+		JsonNode patched = this.api.admin("PATCH", "/api/admin/course-runs/" + this.runId, """
+				{"title": null, "display_mode": "compact", "enrollment_count": 42, "price": null}""").expect(200);
 		assertThat(patched.get("run").get("title").isNull()).isTrue();
 		assertThat(patched.get("run").get("price").isNull()).isTrue();
-		this.api.admin("PATCH", "/api/admin/course-runs/" + this.runId, "{\"sync_mode\": \"auto\"}").expect(400);
-		this.api.admin("PATCH", "/api/admin/course-runs/" + this.runId, "{\"resource_link\": \"" + PUBLIC_LINK + "\"}")
-			.expect(409);
-		this.api.admin("PATCH", "/api/admin/course-runs/" + NO_SUCH_ID, "{\"title\": \"x\"}").expect(404);
+		this.api.admin("PATCH", "/api/admin/course-runs/" + this.runId, """
+				{"sync_mode": "auto"}""").expect(400);
+		this.api.admin("PATCH", "/api/admin/course-runs/" + this.runId, """
+				{"resource_link": "%s"}""".formatted(PUBLIC_LINK)).expect(409);
+		this.api.admin("PATCH", "/api/admin/course-runs/" + NO_SUCH_ID, """
+				{"title": "x"}""").expect(404);
 	}
 
 	private void publication() {
@@ -252,13 +234,13 @@ class ApiDocumentIT {
 
 	private void reconciliations() {
 		this.api.admin("GET", "/api/admin/reconciliations", null).expect(200);
-		JsonNode started = this.api
-			.admin("POST", "/api/admin/reconciliations", "{\"lms_backend\": \"https://draft.lms\"}")
-			.expect(202);
+		JsonNode started = this.api.admin("POST", "/api/admin/reconciliations", """
+				{"lms_backend": "https://draft.lms"}""").expect(202);
 		String id = started.get("id").asString();
 		this.api.admin("GET", "/api/admin/reconciliations/" + id, null).expect(200);
 		this.api.admin("GET", "/api/admin/reconciliations/" + NO_SUCH_ID, null).expect(404);
-		this.api.admin("POST", "/api/admin/reconciliations", "{\"lms_backend\": \"https://nowhere.lms\"}").expect(400);
+		this.api.admin("POST", "/api/admin/reconciliations", """
+				{"lms_backend": "https://nowhere.lms"}""").expect(400);
 		this.api.admin("GET", "/api/admin/reconciliations?size=1000", null).expect(400);
 	}
 

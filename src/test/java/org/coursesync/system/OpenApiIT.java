@@ -5,17 +5,13 @@ import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.coursesync.support.TestHttp;
+import org.coursesync.support.HttpIT;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,12 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The OpenAPI document lists every API endpoint the application maps, and the UI is
  * served.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OpenApiIT {
-
-	@LocalServerPort
-	int port;
+class OpenApiIT extends HttpIT {
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -37,8 +28,7 @@ class OpenApiIT {
 
 	@Test
 	void documentsEveryMappedApiPath() {
-		HttpResponse<String> response = new TestHttp(this.port)
-			.send(HttpRequest.newBuilder(new TestHttp(this.port).uri("/v3/api-docs")).GET());
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.http.uri("/v3/api-docs")).GET());
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode document = JsonMapper.builder().build().readTree(response.body());
 		Set<String> documented = new TreeSet<>(document.get("paths").propertyNames());
@@ -65,8 +55,7 @@ class OpenApiIT {
 
 	@Test
 	void servesTheSwaggerUi() {
-		HttpResponse<String> response = new TestHttp(this.port)
-			.send(HttpRequest.newBuilder(new TestHttp(this.port).uri("/swagger-ui.html")).GET());
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.http.uri("/swagger-ui.html")).GET());
 		assertThat(response.statusCode()).isIn(200, 302);
 		if (response.statusCode() == 302) {
 			assertThat(response.headers().firstValue("Location"))
