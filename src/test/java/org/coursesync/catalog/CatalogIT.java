@@ -85,10 +85,11 @@ class CatalogIT extends HttpIT {
 
 	@Test
 	void servesPublishedRunsInTheLuminusRepresentation() {
-		this.http.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\", \"fr\"], "
-				+ "\"start\": \"2030-03-01T09:00:00+01:00\", \"end\": \"2030-06-01T00:00:00Z\", "
-				+ "\"enrollment_start\": \"2029-12-01T00:00:00Z\", \"enrollment_end\": \"2030-03-15T00:00:00Z\", "
-				+ "\"offer\": \"free\", \"certificate_offer\": \"paid\", \"certificate_price\": 59.99}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en", "fr"], \
+				"start": "2030-03-01T09:00:00+01:00", "end": "2030-06-01T00:00:00Z", \
+				"enrollment_start": "2029-12-01T00:00:00Z", "enrollment_end": "2030-03-15T00:00:00Z", \
+				"offer": "free", "certificate_offer": "paid", "certificate_price": 59.99}""".formatted(PUBLIC_LINK));
 		// Unpublished course: nothing is served.
 		assertThat(runs("")).isEmpty();
 		publish();
@@ -112,18 +113,20 @@ class CatalogIT extends HttpIT {
 		assertThat(run.get("type").asString()).isEqualTo("verified");
 		assertThat(run.get("price").asString()).isEqualTo("59.99");
 		assertThat(run.get("availability").asString()).isEqualTo("Starting Soon");
-		assertThat(run.get("languages").toString()).isEqualTo("[\"en\",\"fr\"]");
+		assertThat(run.get("languages").toString()).isEqualTo("""
+				["en","fr"]""");
 	}
 
 	@Test
 	void computesTypeAndPriceFromOffers() {
-		this.http.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\"], \"offer\": \"paid\", "
-				+ "\"price\": \"120\", \"certificate_offer\": \"paid\", \"certificate_price\": 10}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], "offer": "paid", \
+				"price": "120", "certificate_offer": "paid", "certificate_price": 10}""".formatted(PUBLIC_LINK));
 		publish();
 		assertThat(runs("").get(0).get("type").asString()).isEqualTo("professional");
 		assertThat(runs("").get(0).get("price").asString()).isEqualTo("120.00");
-		this.http
-			.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"offer\": \"free\", \"certificate_offer\": null}");
+		this.http.sync("""
+				{"resource_link": "%s", "offer": "free", "certificate_offer": null}""".formatted(PUBLIC_LINK));
 		JsonNode run = runs("").get(0);
 		assertThat(run.get("type").asString()).isEqualTo("audit");
 		assertThat(run.get("price").isNull()).isTrue();
@@ -131,8 +134,9 @@ class CatalogIT extends HttpIT {
 
 	@Test
 	void turnsCurrentWhenTheClockPassesTheStartAndArchivedAfterTheEnd() {
-		this.http.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\"], "
-				+ "\"start\": \"2030-06-01T00:00:00Z\", \"end\": \"2030-09-01T00:00:00Z\"}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], \
+				"start": "2030-06-01T00:00:00Z", "end": "2030-09-01T00:00:00Z"}""".formatted(PUBLIC_LINK));
 		publish();
 		assertThat(runs("").get(0).get("availability").asString()).isEqualTo("Upcoming");
 		assertThat(runs("?availability=Upcoming")).hasSize(1);
@@ -151,8 +155,8 @@ class CatalogIT extends HttpIT {
 
 	@Test
 	void neverServesHiddenRuns() {
-		this.http.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\"], \"catalog_visibility\": "
-				+ "\"none\"}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], "catalog_visibility": "none"}""".formatted(PUBLIC_LINK));
 		publish();
 		assertThat(this.db.publicRuns()).hasSize(1);
 		assertThat(runs("")).isEmpty();
@@ -160,14 +164,17 @@ class CatalogIT extends HttpIT {
 
 	@Test
 	void showsSyncToDraftUpdatesOnlyAfterPublishAndSyncToPublicAtOnce() {
-		this.http.sync("{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"en\"], \"start\": "
-				+ "\"2030-05-01T00:00:00Z\"}");
-		this.http.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\"], \"start\": "
-				+ "\"2030-05-02T00:00:00Z\"}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], "start": "2030-05-01T00:00:00Z"}""".formatted(DRAFT_LINK));
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], "start": "2030-05-02T00:00:00Z"}"""
+			.formatted(PUBLIC_LINK));
 		publish();
 		assertThat(runs("")).hasSize(2);
-		this.http.sync("{\"resource_link\": \"" + DRAFT_LINK + "\", \"start\": \"2031-01-01T00:00:00Z\"}");
-		this.http.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"start\": \"2031-02-01T00:00:00Z\"}");
+		this.http.sync("""
+				{"resource_link": "%s", "start": "2031-01-01T00:00:00Z"}""".formatted(DRAFT_LINK));
+		this.http.sync("""
+				{"resource_link": "%s", "start": "2031-02-01T00:00:00Z"}""".formatted(PUBLIC_LINK));
 		JsonNode runs = runs("");
 		assertThat(runs.findValuesAsString("startDate")).containsExactly("2030-05-01T00:00:00Z",
 				"2031-02-01T00:00:00Z");
@@ -178,8 +185,10 @@ class CatalogIT extends HttpIT {
 
 	@Test
 	void restrictsACatalogToItsLmsBackends() {
-		this.http.sync("{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"en\"]}");
-		this.http.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\"]}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(DRAFT_LINK));
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(PUBLIC_LINK));
 		publish();
 		HttpResponse<String> partner = get("/api/1.0/catalogs/partner/course-runs", "partner-key");
 		assertThat(partner.statusCode()).isEqualTo(200);
@@ -191,8 +200,9 @@ class CatalogIT extends HttpIT {
 	void filtersByCourseAndStartAndPagesWithHeaders() {
 		this.db.course("OTHER", "Other");
 		for (int i = 1; i <= 5; i++) {
-			this.http.sync("{\"resource_link\": \"http://example.edx:8073/courses/course-v1:edX+DemoX+R" + i
-					+ "/course/\", \"languages\": [\"en\"], \"start\": \"2030-0" + i + "-10T00:00:00Z\"}");
+			this.http.sync("""
+					{"resource_link": "http://example.edx:8073/courses/course-v1:edX+DemoX+R%s/course/", \
+					"languages": ["en"], "start": "2030-0%s-10T00:00:00Z"}""".formatted(i, i));
 		}
 		publish();
 		HttpResponse<String> first = get("/api/1.0/catalogs/main/course-runs?size=2", "main-key-1");
@@ -237,7 +247,8 @@ class CatalogIT extends HttpIT {
 
 	@Test
 	void answers304WhenNothingChanged() {
-		this.http.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\"]}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(PUBLIC_LINK));
 		publish();
 		HttpResponse<String> first = get("/api/1.0/catalogs/main/course-runs", "main-key-1");
 		String etag = first.headers().firstValue("ETag").orElseThrow();
@@ -248,8 +259,9 @@ class CatalogIT extends HttpIT {
 				.GET());
 		assertThat(again.statusCode()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
-		this.http.sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"enrollment_count\": 3, \"start\": "
-				+ "\"2030-02-01T00:00:00Z\"}");
+		this.http.sync("""
+				{"resource_link": "%s", "enrollment_count": 3, "start": "2030-02-01T00:00:00Z"}"""
+			.formatted(PUBLIC_LINK));
 		HttpResponse<String> changed = this.http
 			.send(HttpRequest.newBuilder(this.http.uri("/api/1.0/catalogs/main/course-runs"))
 				.header("Ocp-Apim-Subscription-Key", "main-key-1")

@@ -91,16 +91,17 @@ class CatalogVersionIT extends HttpIT {
 
 	@Test
 	void etagChangesWithEveryPublicChangeAndOnlyThen() {
-		sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\"], \"start\": "
-				+ "\"2030-03-01T00:00:00Z\"}");
+		sync("""
+				{"resource_link": "%s", "languages": ["en"], "start": "2030-03-01T00:00:00Z"}"""
+			.formatted(PUBLIC_LINK));
 		publish();
 		HttpResponse<String> published = ok(RUNS);
 		String tag = etag(published);
 		assertThat(etag(ok(RUNS))).isEqualTo(tag);
 
 		// A draft-mode sync and a deleted draft run change no public copy: same tag.
-		sync("{\"resource_link\": \"" + DRAFT_LINK + "\", \"languages\": [\"en\"], \"start\": "
-				+ "\"2030-05-01T00:00:00Z\"}");
+		sync("""
+				{"resource_link": "%s", "languages": ["en"], "start": "2030-05-01T00:00:00Z"}""".formatted(DRAFT_LINK));
 		assertThat(this.db.draftRuns()).hasSize(2);
 		HttpResponse<String> unchanged = get(RUNS, tag);
 		assertThat(unchanged.statusCode()).isEqualTo(304);
@@ -108,7 +109,8 @@ class CatalogVersionIT extends HttpIT {
 		assertThat(ok(RUNS).body()).isEqualTo(published.body());
 
 		// A sync_to_public update of a public run.
-		sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"start\": \"2030-04-01T00:00:00Z\"}");
+		sync("""
+				{"resource_link": "%s", "start": "2030-04-01T00:00:00Z"}""".formatted(PUBLIC_LINK));
 		HttpResponse<String> updated = get(RUNS, tag);
 		assertThat(updated.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(updated.body()).findValuesAsString("startDate"))
@@ -148,7 +150,8 @@ class CatalogVersionIT extends HttpIT {
 
 	@Test
 	void revalidationAndRepeatedReadsBuildNoPage() {
-		sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\"]}");
+		sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(PUBLIC_LINK));
 		publish();
 		HttpResponse<String> first = ok(RUNS + "?size=10");
 		double built = pagesBuilt();
@@ -169,8 +172,9 @@ class CatalogVersionIT extends HttpIT {
 
 	@Test
 	void etagAndAvailabilityFollowTheClockWithoutAnyWrite() {
-		sync("{\"resource_link\": \"" + PUBLIC_LINK + "\", \"languages\": [\"en\"], "
-				+ "\"start\": \"2030-06-01T00:00:00Z\", \"end\": \"2030-09-01T00:00:00Z\"}");
+		sync("""
+				{"resource_link": "%s", "languages": ["en"], \
+				"start": "2030-06-01T00:00:00Z", "end": "2030-09-01T00:00:00Z"}""".formatted(PUBLIC_LINK));
 		publish();
 		HttpResponse<String> upcoming = ok(RUNS);
 		assertThat(JSON.readTree(upcoming.body()).get(0).get("availability").asString()).isEqualTo("Upcoming");
@@ -204,9 +208,10 @@ class CatalogVersionIT extends HttpIT {
 		for (int i = from; i < from + count; i++) {
 			String date = (start != null) ? start
 					: (i % 8 == 7) ? null : "2030-0" + (1 + i % 5) + "-1" + (i % 3) + "T00:00:00Z";
-			items.add("{\"resource_link\": \"http://example.edx:8073/courses/course-v1:edX+DemoX+K" + i
-					+ "/course/\", \"languages\": [\"en\"], \"start\": "
-					+ ((date != null) ? "\"" + date + "\"" : "null") + "}");
+			String startValue = (date != null) ? '"' + date + '"' : "null";
+			items.add("""
+					{"resource_link": "http://example.edx:8073/courses/course-v1:edX+DemoX+K%s/course/", \
+					"languages": ["en"], "start": %s}""".formatted(i, startValue));
 		}
 		sync("[" + String.join(", ", items) + "]");
 	}

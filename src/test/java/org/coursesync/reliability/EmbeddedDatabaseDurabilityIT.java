@@ -56,8 +56,8 @@ class EmbeddedDatabaseDurabilityIT {
 		TestHttp http = new TestHttp(port);
 		try {
 			awaitReady(service, http, log);
-			assertThat(http.admin("POST", "/api/admin/courses", "{\"code\": \"DUR\", \"title\": \"Durability\"}")
-				.statusCode()).isEqualTo(201);
+			assertThat(http.admin("POST", "/api/admin/courses", """
+					{"code": "DUR", "title": "Durability"}""").statusCode()).isEqualTo(201);
 			// Published: each synced run gets its public copy, written with the draft.
 			assertThat(http.admin("POST", "/api/admin/courses/DUR/publish", null).statusCode()).isEqualTo(200);
 			// Even writers create a new link per sync; odd writers raise the enrollment
@@ -175,7 +175,8 @@ class EmbeddedDatabaseDurabilityIT {
 	}
 
 	private static String body(String link, int count) {
-		return "{\"resource_link\": \"" + link + "\", \"languages\": [\"en\"], \"enrollment_count\": " + count + "}";
+		return """
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count": %s}""".formatted(link, count);
 	}
 
 	private Map<String, Integer> storedEnrollmentCounts() throws Exception {

@@ -37,6 +37,10 @@ class MultiInstanceConcurrencyIT {
 
 	static final String LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
 
+	/** Richie's answer to an accepted item. */
+	static final String SUCCESS = """
+			{"success":true}""";
+
 	static EmbeddedPostgres postgres;
 
 	static ConfigurableApplicationContext first;
@@ -100,14 +104,14 @@ class MultiInstanceConcurrencyIT {
 		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			TestHttp target = (i % 2 == 0) ? a : b;
-			String body = "{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": " + i
-					+ "}";
+			String body = """
+					{"resource_link": "%s", "languages": ["en"], "enrollment_count": %s}""".formatted(LINK, i);
 			calls.add(() -> target.sync(body));
 		}
 		List<HttpResponse<String>> responses = race(calls);
 		assertThat(responses).allSatisfy((response) -> {
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).isEqualTo("{\"success\":true}");
+			assertThat(response.body()).isEqualTo(SUCCESS);
 		});
 		assertThat(db.draftRuns()).hasSize(1);
 		assertThat(db.publicRuns()).singleElement()
@@ -122,19 +126,21 @@ class MultiInstanceConcurrencyIT {
 	void aStormOnOneRunFromBothInstancesKeepsEveryUpdate() throws Exception {
 		TestHttp a = new TestHttp(TwoInstances.port(first));
 		TestHttp b = new TestHttp(TwoInstances.port(second));
-		assertThat(a.sync("{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": 0}")
-			.statusCode()).isEqualTo(200);
+		assertThat(a.sync("""
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count": 0}""".formatted(LINK)).statusCode())
+			.isEqualTo(200);
 		double groupedBefore = groupedItems(first) + groupedItems(second);
 		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
 		for (int i = 1; i <= 80; i++) {
 			TestHttp target = (i % 2 == 0) ? a : b;
-			String body = "{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": " + i + "}";
+			String body = """
+					{"resource_link": "%s", "enrollment_count": %s}""".formatted(LINK, i);
 			calls.add(() -> target.sync(body));
 		}
 		List<HttpResponse<String>> responses = race(calls);
 		assertThat(responses).allSatisfy((response) -> {
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).isEqualTo("{\"success\":true}");
+			assertThat(response.body()).isEqualTo(SUCCESS);
 		});
 		// Every update was written by a group of its instance, each with its own history
 		// row.
@@ -173,16 +179,13 @@ class MultiInstanceConcurrencyIT {
 		for (int batch = 0; batch < 10; batch++) {
 			List<String> chosen = new ArrayList<>(links);
 			Collections.shuffle(chosen, random);
-			StringBuilder body = new StringBuilder("[");
+			List<String> items = new ArrayList<>();
 			for (int i = 0; i < 20; i++) {
-				body.append((i > 0) ? ", " : "")
-					.append("{\"resource_link\": \"")
-					.append(chosen.get(i))
-					.append("\", \"languages\": [\"en\"], \"enrollment_count\": ")
-					.append(batch)
-					.append("}");
+				items.add("""
+						{"resource_link": "%s", "languages": ["en"], "enrollment_count": %s}""".formatted(chosen.get(i),
+						batch));
 			}
-			String json = body.append("]").toString();
+			String json = "[" + String.join(", ", items) + "]";
 			TestHttp target = (batch % 2 == 0) ? a : b;
 			calls.add(() -> target.sync(json));
 		}
@@ -200,15 +203,15 @@ class MultiInstanceConcurrencyIT {
 		TestHttp a = new TestHttp(TwoInstances.port(first));
 		TestHttp b = new TestHttp(TwoInstances.port(second));
 		String draftLink = "https://draft.lms/courses/course-v1:edX+DemoX+D/info";
-		assertThat(a
-			.sync("{\"resource_link\": \"" + draftLink + "\", \"languages\": [\"en\"], "
-					+ "\"start\": \"2030-01-01T00:00:00Z\", \"enrollment_start\": \"2029-01-01T00:00:00Z\"}")
-			.statusCode()).isEqualTo(200);
+		assertThat(a.sync("""
+				{"resource_link": "%s", "languages": ["en"], "start": "2030-01-01T00:00:00Z", \
+				"enrollment_start": "2029-01-01T00:00:00Z"}""".formatted(draftLink)).statusCode()).isEqualTo(200);
 		List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
 		for (int i = 1; i <= 20; i++) {
-			String body = "{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": " + i
-					+ "}";
-			String draftBody = "{\"resource_link\": \"" + draftLink + "\", \"enrollment_count\": " + i + "}";
+			String body = """
+					{"resource_link": "%s", "languages": ["en"], "enrollment_count": %s}""".formatted(LINK, i);
+			String draftBody = """
+					{"resource_link": "%s", "enrollment_count": %s}""".formatted(draftLink, i);
 			calls.add(() -> a.sync(body));
 			calls.add(() -> b.sync(draftBody));
 			// Alternates between the instances (a lambda reading calls.size() would see

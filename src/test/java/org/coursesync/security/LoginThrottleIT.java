@@ -17,11 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.coursesync.support.Database;
 import org.coursesync.support.FromAddress;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.TestClockConfiguration;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,11 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,40 +46,26 @@ import static org.mockito.Mockito.mockingDetails;
  * test empties the buckets and moves the clock.)
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coursesync.test-context=throttle")
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
-class LoginThrottleIT {
+class LoginThrottleIT extends HttpIT {
 
 	static final String RIGHT = "test-admin-password";
 
-	static final String SYNC_BODY = "{\"resource_link\": "
-			+ "\"http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/\", \"start\": "
-			+ "\"2030-12-09T09:31:59Z\", \"end\": \"2031-03-14T09:31:59Z\", \"languages\": [\"en\"], "
-			+ "\"enrollment_count\": 865, \"catalog_visibility\": \"course_and_search\"}";
-
-	@LocalServerPort
-	int port;
+	static final String SYNC_BODY = """
+			{"resource_link": "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/", \
+			"start": "2030-12-09T09:31:59Z", "end": "2031-03-14T09:31:59Z", "languages": ["en"], \
+			"enrollment_count": 865, "catalog_visibility": "course_and_search"}""";
 
 	@Autowired
 	MutableClock clock;
 
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@MockitoSpyBean
 	PasswordEncoder passwordEncoder;
 
-	TestHttp http;
-
-	Database db;
-
+	/** The reset has emptied the buckets: a new window on a later clock. */
 	@BeforeEach
 	void newWindow() {
-		this.jdbc.update("DELETE FROM login_bucket");
 		this.clock.set(this.clock.instant().plus(Duration.ofMinutes(6)));
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
 	}
 

@@ -6,21 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import org.coursesync.support.Database;
-import org.coursesync.support.TestHttp;
+import org.coursesync.support.HttpIT;
 import org.coursesync.webhook.SignatureVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,26 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.coursesync=DEBUG", "logging.level.org.springframework.security=DEBUG" })
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class SecurityIT {
+class SecurityIT extends HttpIT {
 
 	static final String LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	TestHttp http;
-
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		Database db = new Database(this.jdbc);
-		db.reset();
-		db.course("DEMOX", "Demo");
+		this.db.course("DEMOX", "Demo");
 	}
 
 	private HttpResponse<String> get(String path, String authorization) {
@@ -77,10 +60,12 @@ class SecurityIT {
 
 	@Test
 	void sendsSecurityHeadersOnEveryResponse() {
-		List<HttpResponse<String>> responses = List.of(this.http.sync("{\"resource_link\": \"" + LINK + "\"}"),
-				get("/api/v1.0/course-runs-sync", null), get("/api/v9/course-runs-sync", null),
-				get("/api/admin/courses", null), get("/api/admin/courses", basic("test-admin-password")),
-				get("/api/1.0/catalogs/main/course-runs", "x"), get("/nope", null), get("/actuator/health", null));
+		HttpResponse<String> synced = this.http.sync("""
+				{"resource_link": "%s"}""".formatted(LINK));
+		List<HttpResponse<String>> responses = List.of(synced, get("/api/v1.0/course-runs-sync", null),
+				get("/api/v9/course-runs-sync", null), get("/api/admin/courses", null),
+				get("/api/admin/courses", basic("test-admin-password")), get("/api/1.0/catalogs/main/course-runs", "x"),
+				get("/nope", null), get("/actuator/health", null));
 		for (HttpResponse<String> response : responses) {
 			String what = response.request().method() + " " + response.uri() + " " + response.statusCode();
 			assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
@@ -94,8 +79,8 @@ class SecurityIT {
 
 	@Test
 	void logsNoSecretSignaturePasswordKeyOrBody(CapturedOutput output) {
-		String secretBody = "{\"resource_link\": \"" + LINK
-				+ "\", \"languages\": [\"en\"], \"discount\": \"BODYMARKER\"}";
+		String secretBody = """
+				{"resource_link": "%s", "languages": ["en"], "discount": "BODYMARKER"}""".formatted(LINK);
 		String signature = SignatureVerifier.sign("shared secret", secretBody.getBytes(StandardCharsets.UTF_8));
 		assertThat(this.http.sync(secretBody).statusCode()).isEqualTo(200);
 		this.http.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
@@ -103,8 +88,10 @@ class SecurityIT {
 			.header("Authorization",
 					SignatureVerifier.sign("not-the-secret", secretBody.getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(secretBody)));
-		this.http.sync("{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": \"BODYMARKER2\"}");
-		this.http.sync("{\"resource_link\": BODYMARKER3");
+		this.http.sync("""
+				{"resource_link": "%s", "enrollment_count": "BODYMARKER2"}""".formatted(LINK));
+		this.http.sync("""
+				{"resource_link": BODYMARKER3""");
 		get("/api/admin/courses", basic("test-admin-password"));
 		get("/api/admin/courses", basic("wrong-password-marker"));
 		get("/api/1.0/catalogs/main/course-runs", null);
@@ -124,8 +111,10 @@ class SecurityIT {
 
 	@Test
 	void exposesSyncMetrics() {
-		this.http.sync("{\"resource_link\": \"" + LINK + "\", \"languages\": [\"en\"]}");
-		this.http.sync("{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": -1}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(LINK));
+		this.http.sync("""
+				{"resource_link": "%s", "enrollment_count": -1}""".formatted(LINK));
 		this.http.send(HttpRequest.newBuilder(this.http.uri("/api/v1.0/course-runs-sync"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{}")));

@@ -14,20 +14,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.Poll;
-import org.coursesync.support.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,17 +37,9 @@ import static org.mockito.Mockito.verify;
  * item, each with its own before and after values, and the run's version counting each
  * item's write.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class SameLinkGroupingIT {
+class SameLinkGroupingIT extends HttpIT {
 
 	static final String LINK = "https://draft.lms/courses/course-v1:edX+DemoX+01/info";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	CourseRunSync sync;
@@ -66,15 +52,8 @@ class SameLinkGroupingIT {
 
 	final ExecutorService senders = Executors.newCachedThreadPool();
 
-	Database db;
-
-	TestHttp http;
-
 	@BeforeEach
 	void setUp() {
-		this.db = new Database(this.jdbc);
-		this.db.reset();
-		this.http = new TestHttp(this.port);
 		UUID course = this.db.course("DEMOX", "Demo");
 		this.db.publishCourse(course);
 	}
@@ -86,9 +65,9 @@ class SameLinkGroupingIT {
 
 	@Test
 	void writesTheUpdatesQueuedBehindARunningOneTogether() throws Exception {
-		HttpResponse<String> created = this.http.sync("{\"resource_link\": \"" + LINK
-				+ "\", \"start\": \"2030-01-01T00:00:00Z\", \"enrollment_start\": \"2029-12-01T00:00:00Z\","
-				+ " \"languages\": [\"en\"], \"enrollment_count\": 1}");
+		HttpResponse<String> created = this.http.sync("""
+				{"resource_link": "%s", "start": "2030-01-01T00:00:00Z", "enrollment_start": "2029-12-01T00:00:00Z", \
+				"languages": ["en"], "enrollment_count": 1}""".formatted(LINK));
 		assertThat(created.statusCode()).isEqualTo(200);
 		this.jdbc.update("DELETE FROM sync_event");
 		clearInvocations(this.rules);
@@ -141,12 +120,14 @@ class SameLinkGroupingIT {
 	}
 
 	private Future<HttpResponse<String>> send(int count) {
-		String body = "{\"resource_link\": \"" + LINK + "\", \"enrollment_count\": " + count + "}";
+		String body = """
+				{"resource_link": "%s", "enrollment_count": %s}""".formatted(LINK, count);
 		return this.senders.submit(() -> this.http.sync(body));
 	}
 
 	private static String change(int before, int after) {
-		return "{\"enrollment_count\":{\"before\":" + before + ",\"after\":" + after + "}}";
+		return """
+				{"enrollment_count":{"before":%s,"after":%s}}""".formatted(before, after);
 	}
 
 }

@@ -10,21 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.coursesync.support.Database;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.TestHttp;
 import org.coursesync.webhook.SignatureVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,49 +26,40 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sync endpoint end to end over real HTTP, on H2 (this class) and on PostgreSQL
  * ({@link SyncEndpointPostgresIT}): Richie's status codes, bodies and stored effects.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class SyncEndpointIT {
+class SyncEndpointIT extends HttpIT {
 
 	static final String DEMO_LINK = "http://example.edx:8073/courses/course-v1:edX+DemoX+01/course/";
 
-	static final String RICHIE_BODY = "{\"resource_link\": \"" + DEMO_LINK + "\", \"start\": "
-			+ "\"2020-12-09T09:31:59.417817Z\", \"end\": \"2021-03-14T09:31:59.417895Z\", \"enrollment_start\": "
-			+ "\"2020-11-09T09:31:59.417936Z\", \"enrollment_end\": \"2020-12-24T09:31:59.417972Z\", \"languages\": "
-			+ "[\"en\", \"fr\"], \"enrollment_count\": 46782, \"catalog_visibility\": \"course_and_search\"}";
+	static final String RICHIE_BODY = """
+			{"resource_link": "%s", "start": "2020-12-09T09:31:59.417817Z", \
+			"end": "2021-03-14T09:31:59.417895Z", "enrollment_start": "2020-11-09T09:31:59.417936Z", \
+			"enrollment_end": "2020-12-24T09:31:59.417972Z", "languages": ["en", "fr"], "enrollment_count": 46782, \
+			"catalog_visibility": "course_and_search"}""".formatted(DEMO_LINK);
+
+	/** Richie's answer to an accepted item. */
+	static final String SUCCESS = """
+			{"success":true}""";
 
 	/** An ERROR line logged by a request thread (other contexts may log meanwhile). */
 	static final Pattern SERVER_ERROR_LOG = Pattern.compile("^\\S+\\s+ERROR\\b.*-exec-\\d+\\]");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	TestHttp http;
-
-	Database db;
 
 	UUID demoCourse;
 
 	@BeforeEach
 	void setUp() {
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.demoCourse = this.db.course("DEMOX", "Demo course");
 	}
 
 	@Test
 	void acceptsRichieTestVectorAndStoresTheRun() {
-		String body = "{\"resource_link\": \"" + DEMO_LINK + "\", \"enrollment_count\": 865}";
+		String body = """
+				{"resource_link": "%s", "enrollment_count": 865}""".formatted(DEMO_LINK);
 		assertThat(SignatureVerifier.sign("shared secret", body.getBytes(StandardCharsets.UTF_8)))
 			.isEqualTo("SIG-HMAC-SHA256 f510d35ba7492eb5c5133fab6bd2fa18328307089735a20f4a7f4a828e0598b5");
 		HttpResponse<String> response = this.http.sync(RICHIE_BODY);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("{\"success\":true}");
+		assertThat(response.body()).isEqualTo(SUCCESS);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		List<Map<String, Object>> runs = this.db.draftRuns();
@@ -102,7 +87,7 @@ class SyncEndpointIT {
 				"/api/v1.0/course-runs-sync", "/api/v1.0/course-runs-sync/")) {
 			HttpResponse<String> response = this.http.sync(path, RICHIE_BODY);
 			assertThat(response.statusCode()).as(path).isEqualTo(200);
-			assertThat(response.body()).isEqualTo("{\"success\":true}");
+			assertThat(response.body()).isEqualTo(SUCCESS);
 		}
 		assertThat(this.db.draftRuns()).hasSize(1);
 		assertThat(this.db.events()).extracting((event) -> event.get("outcome"))
@@ -229,7 +214,8 @@ class SyncEndpointIT {
 
 	@Test
 	void rejectsMissingResourceLink() {
-		HttpResponse<String> response = this.http.sync("{\"enrollment_count\": 5}");
+		HttpResponse<String> response = this.http.sync("""
+				{"enrollment_count": 5}""");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"resource_link\":[\"This field is required.\"]}");
 		assertThat(this.db.draftRuns()).isEmpty();
@@ -239,8 +225,8 @@ class SyncEndpointIT {
 
 	@Test
 	void rejectsUnknownLms() {
-		HttpResponse<String> response = this.http
-			.sync("{\"resource_link\": \"https://unknown.lms/whatever\", \"languages\": \"not a list\"}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "https://unknown.lms/whatever", "languages": "not a list"}""");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body())
 			.isEqualTo("{\"resource_link\":[\"No LMS configuration found for this resource link.\"]}");
@@ -249,7 +235,8 @@ class SyncEndpointIT {
 
 	@Test
 	void requiresLanguagesOnCreate() {
-		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\"}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s"}""".formatted(DEMO_LINK));
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"languages\":[\"This field is required.\"]}");
 		assertThat(this.db.draftRuns()).isEmpty();
@@ -257,7 +244,8 @@ class SyncEndpointIT {
 
 	@Test
 	void rejectsEmptyLanguagesOnCreateInsteadOfFailing() {
-		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": []}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "languages": []}""".formatted(DEMO_LINK));
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"languages\":[\"This field cannot be blank.\"]}");
 		assertThat(this.db.draftRuns()).isEmpty();
@@ -265,8 +253,9 @@ class SyncEndpointIT {
 
 	@Test
 	void rejectsUnknownCourse() {
-		HttpResponse<String> response = this.http.sync(
-				"{\"resource_link\": \"http://example.edx:8073/courses/course-v1:edX+Other+01/course/\", \"languages\": [\"en\"]}");
+		HttpResponse<String> response = this.http
+			.sync("""
+					{"resource_link": "http://example.edx:8073/courses/course-v1:edX+Other+01/course/", "languages": ["en"]}""");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"resource_link\":[\"Unknown course: OTHER.\"]}");
 		assertThat(this.db.draftRuns()).isEmpty();
@@ -274,8 +263,8 @@ class SyncEndpointIT {
 
 	@Test
 	void refusesCreationWhenLmsDefaultIsManual() {
-		HttpResponse<String> response = this.http.sync(
-				"{\"resource_link\": \"https://manual.lms/courses/course-v1:edX+DemoX+01/info\", \"languages\": [\"en\"]}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "https://manual.lms/courses/course-v1:edX+DemoX+01/info", "languages": ["en"]}""");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body())
 			.isEqualTo("{\"resource_link\":[\"Unknown course run when creation is deactivated.\"]}");
@@ -284,24 +273,23 @@ class SyncEndpointIT {
 
 	@Test
 	void reportsEveryInvalidFieldInSerializerOrder() {
-		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK
-				+ "\", \"price\": \"abc\", \"languages\": [\"zz\"], \"start\": \"tomorrow\"}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "price": "abc", "languages": ["zz"], "start": "tomorrow"}"""
+			.formatted(DEMO_LINK));
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body())
-			.isEqualTo("{\"start\":[\"Datetime has wrong format. Use one of these formats instead: "
-					+ "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].\"],\"languages\":[\"\\\"zz\\\" is not a valid choice.\"],"
-					+ "\"price\":[\"A valid number is required.\"]}");
+		assertThat(response.body()).isEqualTo("""
+				{"start":["Datetime has wrong format. Use one of these formats instead: \
+				YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z]."],"languages":["\\"zz\\" is not a valid choice."],\
+				"price":["A valid number is required."]}""");
 		assertThat(this.db.draftRuns()).isEmpty();
 	}
 
 	@Test
 	void trimsTheLinkSoWhitespaceDoesNotDuplicateRuns() {
-		assertThat(
-				this.http.sync("{\"resource_link\": \"  " + DEMO_LINK + " \", \"languages\": [\"en\"]}").statusCode())
-			.isEqualTo(200);
-		assertThat(
-				this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\\t\", \"enrollment_count\": 3}").statusCode())
-			.isEqualTo(200);
+		assertThat(this.http.sync("""
+				{"resource_link": "  %s ", "languages": ["en"]}""".formatted(DEMO_LINK)).statusCode()).isEqualTo(200);
+		assertThat(this.http.sync("""
+				{"resource_link": "%s\\t", "enrollment_count": 3}""".formatted(DEMO_LINK)).statusCode()).isEqualTo(200);
 		List<Map<String, Object>> runs = this.db.draftRuns();
 		assertThat(runs).singleElement().satisfies((run) -> {
 			assertThat(run.get("resource_link")).isEqualTo(DEMO_LINK);
@@ -315,9 +303,9 @@ class SyncEndpointIT {
 		assertThat(this.http.sync(RICHIE_BODY).statusCode()).isEqualTo(200);
 		assertThat(this.db.publicRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(46782));
-		HttpResponse<String> response = this.http
-			.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"enrollment_count\": 50000}");
-		assertThat(response.body()).isEqualTo("{\"success\":true}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "enrollment_count": 50000}""".formatted(DEMO_LINK));
+		assertThat(response.body()).isEqualTo(SUCCESS);
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(50000));
 		assertThat(this.db.publicRuns()).singleElement().satisfies((run) -> {
@@ -325,16 +313,17 @@ class SyncEndpointIT {
 			assertThat(run.get("draft_run_id")).isEqualTo(this.db.draftRuns().get(0).get("id"));
 		});
 		assertThat(this.db.unpublishedChanges("DEMOX")).isFalse();
-		assertThat(this.db.events().get(1).get("changes").toString())
-			.isEqualTo("{\"enrollment_count\":{\"before\":46782,\"after\":50000}}");
+		assertThat(this.db.events().get(1).get("changes").toString()).isEqualTo("""
+				{"enrollment_count":{"before":46782,"after":50000}}""");
 	}
 
 	@Test
 	void syncToDraftUpdatesOnlyTheDraftAndMarksTheCourseDirty() {
 		this.db.publishCourse(this.demoCourse);
 		String link = "https://draft.lms/courses/course-v1:edX+DemoX+01/info";
-		HttpResponse<String> created = this.http.sync("{\"resource_link\": \"" + link
-				+ "\", \"languages\": [\"en\"], \"start\": \"2030-01-01T00:00:00+00:00\", \"enrollment_start\": \"2029-12-01\"}");
+		HttpResponse<String> created = this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], "start": "2030-01-01T00:00:00+00:00", \
+				"enrollment_start": "2029-12-01"}""".formatted(link));
 		assertThat(created.statusCode()).isEqualTo(200);
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("sync_mode")).isEqualTo("sync_to_draft"));
@@ -345,8 +334,8 @@ class SyncEndpointIT {
 	@Test
 	void syncToDraftOfUnscheduledRunDoesNotMarkDirty() {
 		String link = "https://draft.lms/courses/course-v1:edX+DemoX+01/info";
-		assertThat(this.http.sync("{\"resource_link\": \"" + link + "\", \"languages\": [\"en\"]}").statusCode())
-			.isEqualTo(200);
+		assertThat(this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"]}""".formatted(link)).statusCode()).isEqualTo(200);
 		assertThat(this.db.unpublishedChanges("DEMOX")).isFalse();
 	}
 
@@ -354,10 +343,10 @@ class SyncEndpointIT {
 	void leavesManualRunsUntouched() {
 		assertThat(this.http.sync(RICHIE_BODY).statusCode()).isEqualTo(200);
 		this.jdbc.update("UPDATE course_run SET sync_mode = 'manual'");
-		HttpResponse<String> response = this.http
-			.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"enrollment_count\": 1}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "enrollment_count": 1}""".formatted(DEMO_LINK));
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("{\"success\":true}");
+		assertThat(response.body()).isEqualTo(SUCCESS);
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("enrollment_count")).isEqualTo(46782));
 		assertThat(this.db.events().get(1).get("outcome")).isEqualTo("unchanged");
@@ -366,13 +355,12 @@ class SyncEndpointIT {
 	@Test
 	void neverOverwritesNoUpdateFields() {
 		String link = "https://protected.lms/courses/course-v1:edX+DemoX+01/course";
-		assertThat(this.http
-			.sync("{\"resource_link\": \"" + link + "\", \"languages\": [\"en\"], \"start\": \"2030-01-01T00:00:00Z\"}")
+		assertThat(this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], "start": "2030-01-01T00:00:00Z"}""".formatted(link))
 			.statusCode()).isEqualTo(200);
-		assertThat(this.http
-			.sync("{\"resource_link\": \"" + link
-					+ "\", \"languages\": [\"fr\"], \"start\": \"2031-01-01T00:00:00Z\", \"enrollment_count\": 9}")
-			.statusCode()).isEqualTo(200);
+		assertThat(this.http.sync("""
+				{"resource_link": "%s", "languages": ["fr"], "start": "2031-01-01T00:00:00Z", \
+				"enrollment_count": 9}""".formatted(link)).statusCode()).isEqualTo(200);
 		assertThat(this.db.draftRuns()).singleElement().satisfies((run) -> {
 			assertThat(run.get("languages")).isEqualTo("en");
 			assertThat(run.get("enrollment_count")).isEqualTo(9);
@@ -383,8 +371,8 @@ class SyncEndpointIT {
 	@Test
 	void validatesOnlySentFieldsOnUpdate() {
 		assertThat(this.http.sync(RICHIE_BODY).statusCode()).isEqualTo(200);
-		HttpResponse<String> response = this.http
-			.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"enrollment_count\": -1}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "enrollment_count": -1}""".formatted(DEMO_LINK));
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body())
 			.isEqualTo("{\"enrollment_count\":[\"Ensure this value is greater than or equal to 0.\"]}");
@@ -394,8 +382,8 @@ class SyncEndpointIT {
 
 	@Test
 	void mapsOpenEdxVisibility() {
-		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK
-				+ "\", \"languages\": [\"en\"], \"catalog_visibility\": \"none\"}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], "catalog_visibility": "none"}""".formatted(DEMO_LINK));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("catalog_visibility")).isEqualTo("hidden"));
@@ -404,19 +392,21 @@ class SyncEndpointIT {
 	@Test
 	void processesBatchesItemByItem() {
 		String other = "http://example.edx:8073/courses/course-v1:edX+Nope+01/course/";
-		HttpResponse<String> response = this.http.sync("[{\"resource_link\": \"" + DEMO_LINK
-				+ "\", \"languages\": [\"en\"]}, {\"resource_link\": \"" + other + "\", \"languages\": [\"en\"]}]");
+		HttpResponse<String> response = this.http.sync("""
+				[{"resource_link": "%s", "languages": ["en"]}, {"resource_link": "%s", "languages": ["en"]}]"""
+			.formatted(DEMO_LINK, other));
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).isEqualTo("{\"" + DEMO_LINK + "\":{\"success\":true},\"" + other
-				+ "\":{\"resource_link\":[\"Unknown course: NOPE.\"]}}");
+		assertThat(response.body()).isEqualTo("""
+				{"%s":{"success":true},\
+				"%s":{"resource_link":["Unknown course: NOPE."]}}""".formatted(DEMO_LINK, other));
 		assertThat(this.db.draftRuns()).hasSize(1);
 		assertThat(this.db.events()).extracting((event) -> event.get("outcome")).containsExactly("created", "rejected");
 	}
 
 	@Test
 	void rejectsWholeBatchWhenAnItemLacksItsLink() {
-		HttpResponse<String> response = this.http
-			.sync("[{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"en\"]}, {\"resource_link\": \"\"}]");
+		HttpResponse<String> response = this.http.sync("""
+				[{"resource_link": "%s", "languages": ["en"]}, {"resource_link": ""}]""".formatted(DEMO_LINK));
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"resource_link\":[\"This field is required.\"]}");
 		assertThat(this.db.draftRuns()).isEmpty();
@@ -431,7 +421,8 @@ class SyncEndpointIT {
 
 	@Test
 	void rejectsNonStringLinkInsteadOfFailing() {
-		HttpResponse<String> response = this.http.sync("{\"resource_link\": 42, \"languages\": [\"en\"]}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": 42, "languages": ["en"]}""");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"resource_link\":[\"Not a valid string.\"]}");
 		assertThat(this.db.draftRuns()).isEmpty();
@@ -439,8 +430,9 @@ class SyncEndpointIT {
 
 	@Test
 	void rejectsCourseKeyWithoutThreePartsInsteadOfFailing() {
-		HttpResponse<String> response = this.http.sync(
-				"{\"resource_link\": \"http://example.edx:8073/courses/course-v1:edX+DemoX/course/\", \"languages\": [\"en\"]}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "http://example.edx:8073/courses/course-v1:edX+DemoX/course/", \
+				"languages": ["en"]}""");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"resource_link\":[\"Invalid course key \\\"course-v1:edX+DemoX\\\": "
 				+ "expected course-v1:ORG+COURSE+RUN or ORG/COURSE/RUN.\"]}");
@@ -501,8 +493,8 @@ class SyncEndpointIT {
 
 	@Test
 	void normalizesLanguageCodesOpenEdxSends() {
-		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK
-				+ "\", \"languages\": [\"en-us\", \"zh_HANS\", \"pt_BR\", \"FR\"]}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "languages": ["en-us", "zh_HANS", "pt_BR", "FR"]}""".formatted(DEMO_LINK));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("languages")).isEqualTo("en-us,fr,pt-br,zh-hans"));
@@ -511,7 +503,8 @@ class SyncEndpointIT {
 	@Test
 	void letsAnUpdateClearTheLanguages() {
 		assertThat(this.http.sync(RICHIE_BODY).statusCode()).isEqualTo(200);
-		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": []}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "languages": []}""".formatted(DEMO_LINK));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("languages")).isEqualTo(""));
@@ -527,8 +520,8 @@ class SyncEndpointIT {
 						+ "'course_and_search', 'EUR', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
 				UUID.randomUUID(), this.demoCourse);
 		this.db.publishCourse(this.demoCourse);
-		assertThat(this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"enrollment_count\": 1}").statusCode())
-			.isEqualTo(200);
+		assertThat(this.http.sync("""
+				{"resource_link": "%s", "enrollment_count": 1}""".formatted(DEMO_LINK)).statusCode()).isEqualTo(200);
 		assertThat(this.db.publicRuns()).singleElement().satisfies((run) -> {
 			assertThat(run.get("resource_link")).isEqualTo(DEMO_LINK);
 			assertThat(run.get("enrollment_count")).isEqualTo(1);
@@ -537,16 +530,17 @@ class SyncEndpointIT {
 
 	@Test
 	void createsJoanieRunsFromTheCourseKey() {
-		HttpResponse<String> response = this.http.sync("{\"resource_link\": \"https://joanie.test/api/v1.0/course-runs/"
-				+ "abc/\", \"course\": \"demox\", \"languages\": [\"fr\"], \"price\": \"59.99\", \"offer\": \"paid\"}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "https://joanie.test/api/v1.0/course-runs/abc/", "course": "demox", \
+				"languages": ["fr"], "price": "59.99", "offer": "paid"}""");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.db.draftRuns()).singleElement().satisfies((run) -> {
 			assertThat(run.get("course_id")).isEqualTo(this.demoCourse);
 			assertThat(run.get("price").toString()).isEqualTo("59.99");
 			assertThat(run.get("lms_backend")).isEqualTo("https://joanie.test");
 		});
-		HttpResponse<String> missing = this.http
-			.sync("{\"resource_link\": \"https://joanie.test/api/v1.0/course-runs/def/\", \"languages\": [\"fr\"]}");
+		HttpResponse<String> missing = this.http.sync("""
+				{"resource_link": "https://joanie.test/api/v1.0/course-runs/def/", "languages": ["fr"]}""");
 		assertThat(missing.statusCode()).isEqualTo(400);
 		assertThat(missing.body()).isEqualTo("{\"course\":[\"This field is required to create a course run.\"]}");
 		assertThat(this.db.draftRuns()).hasSize(1);
@@ -554,8 +548,8 @@ class SyncEndpointIT {
 
 	@Test
 	void refusesCreationThroughTheBaseBackend() {
-		HttpResponse<String> response = this.http
-			.sync("{\"resource_link\": \"https://base.lms/run/1\", \"languages\": [\"fr\"]}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "https://base.lms/run/1", "languages": ["fr"]}""");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"resource_link\":[\"This LMS backend cannot create course runs: "
 				+ "create the run with the admin API first.\"]}");
@@ -564,18 +558,20 @@ class SyncEndpointIT {
 
 	@Test
 	void keysBatchResultsByTrimmedLinkLastOneWinning() {
-		HttpResponse<String> response = this.http
-			.sync("[{\"resource_link\": \" " + DEMO_LINK + "\", \"languages\": [\"en\"]}, {\"resource_link\": \""
-					+ DEMO_LINK + "\", \"enrollment_count\": -5}]");
+		HttpResponse<String> response = this.http.sync("""
+				[{"resource_link": " %s", "languages": ["en"]}, {"resource_link": "%s", "enrollment_count": -5}]"""
+			.formatted(DEMO_LINK, DEMO_LINK));
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).isEqualTo("{\"" + DEMO_LINK
-				+ "\":{\"enrollment_count\":[\"Ensure this value is greater than or equal to 0.\"]}}");
+		assertThat(response.body()).isEqualTo("""
+				{"%s":{"enrollment_count":["Ensure this value is greater than or equal to 0."]}}"""
+			.formatted(DEMO_LINK));
 		assertThat(this.db.draftRuns()).hasSize(1);
 	}
 
 	@Test
 	void recordsRejectedItemsWithTheirErrors() {
-		this.http.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"zz\"]}");
+		this.http.sync("""
+				{"resource_link": "%s", "languages": ["zz"]}""".formatted(DEMO_LINK));
 		assertThat(this.db.events()).singleElement().satisfies((event) -> {
 			assertThat(event.get("outcome")).isEqualTo("rejected");
 			assertThat(event.get("resource_link")).isEqualTo(DEMO_LINK);
@@ -592,30 +588,39 @@ class SyncEndpointIT {
 	 */
 	@Test
 	void answersHugeExponentsWithRichieFieldErrors(CapturedOutput output) {
-		String create = "{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"en\"], ";
-		assertRejected(create + "\"price\": 1e300000000}", "{\"price\":[\"A valid number is required.\"]}");
-		assertRejected(create + "\"enrollment_count\": 1e999999999}",
+		assertRejected("""
+				{"resource_link": "%s", "languages": ["en"], "price": 1e300000000}""".formatted(DEMO_LINK),
+				"{\"price\":[\"A valid number is required.\"]}");
+		assertRejected("""
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count": 1e999999999}""".formatted(DEMO_LINK),
 				"{\"enrollment_count\":[\"A valid integer is required.\"]}");
-		assertRejected(create + "\"enrollment_count\": 1e100000000}",
+		assertRejected("""
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count": 1e100000000}""".formatted(DEMO_LINK),
 				"{\"enrollment_count\":[\"A valid integer is required.\"]}");
-		assertRejected(create + "\"certificate_price\": -1e999999999, \"discount\": 1E+99999999999999999999}",
+		assertRejected("""
+				{"resource_link": "%s", "languages": ["en"], "certificate_price": -1e999999999, \
+				"discount": 1E+99999999999999999999}""".formatted(DEMO_LINK),
 				"{\"certificate_price\":[\"A valid number is required.\"]}");
-		assertRejected(create + "\"price\": \"1e-999999999\"}",
+		assertRejected("""
+				{"resource_link": "%s", "languages": ["en"], "price": "1e-999999999"}""".formatted(DEMO_LINK),
 				"{\"price\":[\"Ensure that there are no more than 9 digits in total.\"]}");
 		assertThat(this.db.draftRuns()).isEmpty();
 		assertThat(this.db.events()).hasSize(5)
 			.allSatisfy((event) -> assertThat(event.get("outcome")).isEqualTo("rejected"));
 		String other = "http://example.edx:8073/courses/course-v1:edX+DemoX+02/course/";
-		HttpResponse<String> batch = this.http.sync("[{\"resource_link\": \"" + DEMO_LINK
-				+ "\", \"languages\": [\"en\"], \"price\": [1e300000000]}, {\"resource_link\": \"" + other
-				+ "\", \"languages\": [\"en\"], \"enrollment_count\": -1e100000000, \"offer\": 1e400}]");
+		HttpResponse<String> batch = this.http.sync("""
+				[{"resource_link": "%s", "languages": ["en"], "price": [1e300000000]}, \
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count": -1e100000000, "offer": 1e400}]"""
+			.formatted(DEMO_LINK, other));
 		assertThat(batch.statusCode()).isEqualTo(400);
-		assertThat(batch.body()).isEqualTo("{\"" + DEMO_LINK + "\":{\"price\":[\"A valid number is required.\"]},\""
-				+ other + "\":{\"enrollment_count\":[\"A valid integer is required.\"],"
-				+ "\"offer\":[\"\\\"inf\\\" is not a valid choice.\"]}}");
+		assertThat(batch.body()).isEqualTo("""
+				{"%s":{"price":["A valid number is required."]},\
+				"%s":{"enrollment_count":["A valid integer is required."],\
+				"offer":["\\"inf\\" is not a valid choice."]}}""".formatted(DEMO_LINK, other));
 		assertThat(this.db.draftRuns()).isEmpty();
-		HttpResponse<String> tiny = this.http
-			.sync(create + "\"price\": 1e-999999999, \"enrollment_count\": -1e-999999999, \"discount\": 1e-400}");
+		HttpResponse<String> tiny = this.http.sync("""
+				{"resource_link": "%s", "languages": ["en"], \
+				"price": 1e-999999999, "enrollment_count": -1e-999999999, "discount": 1e-400}""".formatted(DEMO_LINK));
 		assertThat(tiny.statusCode()).isEqualTo(200);
 		assertThat(this.db.draftRuns()).singleElement().satisfies((run) -> {
 			assertThat(run.get("price").toString()).isEqualTo("0.00");
@@ -631,7 +636,8 @@ class SyncEndpointIT {
 	 */
 	@Test
 	void refusesIntegersLongerThanPythonReads(CapturedOutput output) {
-		String prefix = "{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"en\"], \"enrollment_count\": ";
+		String prefix = """
+				{"resource_link": "%s", "languages": ["en"], "enrollment_count":\s""".formatted(DEMO_LINK);
 		HttpResponse<String> response = this.http.sync(prefix + "1" + "0".repeat(100_000) + "}");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"detail\":\"JSON parse error - Exceeds the limit (4300 digits) for "
@@ -653,34 +659,37 @@ class SyncEndpointIT {
 	 */
 	@Test
 	void refusesNulCharactersWithDrfsMessage(CapturedOutput output) {
-		assertRejected("{\"resource_link\": \"" + DEMO_LINK + "\\u0000\", \"languages\": [\"en\"]}",
+		assertRejected("""
+				{"resource_link": "%s\\u0000", "languages": ["en"]}""".formatted(DEMO_LINK),
 				"{\"resource_link\":[\"Null characters are not allowed.\"]}");
-		assertRejected(
-				"{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"en\"], \"discount\": \"5\\u0000\"}",
+		assertRejected("""
+				{"resource_link": "%s", "languages": ["en"], "discount": "5\\u0000"}""".formatted(DEMO_LINK),
 				"{\"discount\":[\"Null characters are not allowed.\"]}");
-		assertRejected(
-				"{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"e\\u0000n\"], "
-						+ "\"start\": \"2020-01-01\\u0000\"}",
-				"{\"start\":[\"Null characters are not allowed.\"],"
-						+ "\"languages\":[\"Null characters are not allowed.\"]}");
-		assertRejected("{\"resource_link\": \"" + DEMO_LINK + "\\ud800\", \"languages\": [\"en\"]}",
+		String inLanguageAndStart = """
+				{"resource_link": "%s", "languages": ["e\\u0000n"], "start": "2020-01-01\\u0000"}"""
+			.formatted(DEMO_LINK);
+		assertRejected(inLanguageAndStart, """
+				{"start":["Null characters are not allowed."],"languages":["Null characters are not allowed."]}""");
+		assertRejected("""
+				{"resource_link": "%s\\ud800", "languages": ["en"]}""".formatted(DEMO_LINK),
 				"{\"resource_link\":[\"Surrogate characters are not allowed: U+D800.\"]}");
 		assertThat(this.db.draftRuns()).isEmpty();
 		assertThat(this.db.events()).extracting((event) -> event.get("resource_link"))
 			.containsExactly(DEMO_LINK + "\ufffd", DEMO_LINK, DEMO_LINK, DEMO_LINK + "\ufffd");
 		this.db.reset();
 		this.db.course("DEMOX", "Demo course");
-		HttpResponse<String> batch = this.http.sync(
-				"[{\"resource_link\": \" " + DEMO_LINK + "\\u0000 \", \"languages\": [\"en\"]}, {\"resource_link\": \""
-						+ DEMO_LINK + "\", \"languages\": [\"en\"]}]");
+		HttpResponse<String> batch = this.http.sync("""
+				[{"resource_link": " %s\\u0000 ", "languages": ["en"]}, {"resource_link": "%s", "languages": ["en"]}]"""
+			.formatted(DEMO_LINK, DEMO_LINK));
 		assertThat(batch.statusCode()).isEqualTo(400);
-		assertThat(batch.body()).isEqualTo("{\"" + DEMO_LINK + "\\u0000\":{\"resource_link\":[\"Null characters are "
-				+ "not allowed.\"]},\"" + DEMO_LINK + "\":{\"success\":true}}");
+		assertThat(batch.body()).isEqualTo("""
+				{"%s\\u0000":{"resource_link":["Null characters are not allowed."]},"%s":{"success":true}}"""
+			.formatted(DEMO_LINK, DEMO_LINK));
 		assertThat(this.db.draftRuns()).singleElement()
 			.satisfies((run) -> assertThat(run.get("resource_link")).isEqualTo(DEMO_LINK));
 		assertThat(this.db.events()).extracting((event) -> event.get("outcome")).containsExactly("rejected", "created");
-		HttpResponse<String> update = this.http
-			.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"price_currency\": \"\\u0000\"}");
+		HttpResponse<String> update = this.http.sync("""
+				{"resource_link": "%s", "price_currency": "\\u0000"}""".formatted(DEMO_LINK));
 		assertThat(update.statusCode()).isEqualTo(400);
 		assertThat(update.body()).isEqualTo("{\"price_currency\":[\"Null characters are not allowed.\"]}");
 		assertThat(this.db.draftRuns()).singleElement()
@@ -696,15 +705,16 @@ class SyncEndpointIT {
 	@Test
 	void refusesOverLongValuesAndShortensTheirErrorsInTheHistory(CapturedOutput output) {
 		String code = "x".repeat(200_000);
-		HttpResponse<String> response = this.http
-			.sync("{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"" + code + "\"]}");
+		HttpResponse<String> response = this.http.sync("""
+				{"resource_link": "%s", "languages": ["%s"]}""".formatted(DEMO_LINK, code));
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"languages\":[\"\\\"" + code + "\\\" is not a valid choice.\"]}");
-		assertRejected(
-				"{\"resource_link\": \"" + DEMO_LINK + "\", \"languages\": [\"en\"], \"discount\": \""
-						+ "\\ud83d\\ude00".repeat(11) + "\", \"price_currency\": \"" + "E".repeat(8) + "\"}",
-				"{\"price_currency\":[\"Ensure this field has no more than 7 characters.\"],"
-						+ "\"discount\":[\"Ensure this field has no more than 20 characters.\"]}");
+		String overLong = """
+				{"resource_link": "%s", "languages": ["en"], "discount": "%s", "price_currency": "%s"}"""
+			.formatted(DEMO_LINK, "\\ud83d\\ude00".repeat(11), "E".repeat(8));
+		assertRejected(overLong, """
+				{"price_currency":["Ensure this field has no more than 7 characters."],\
+				"discount":["Ensure this field has no more than 20 characters."]}""");
 		assertThat(this.db.draftRuns()).isEmpty();
 		List<Map<String, Object>> events = this.db.events();
 		assertThat(events).hasSize(2).allSatisfy((event) -> assertThat(event.get("outcome")).isEqualTo("rejected"));

@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.coursesync.support.Database;
 import org.coursesync.support.FromAddress;
+import org.coursesync.support.HttpIT;
 import org.coursesync.support.MutableClock;
 import org.coursesync.support.RawHttp;
 import org.coursesync.support.TestClockConfiguration;
@@ -24,14 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,24 +37,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reason and sender address per interval, without body or signature; no history row for
  * an unauthenticated request. A stale timestamp and a wrong secret are told apart.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
-class SyncRejectionsIT {
+class SyncRejectionsIT extends HttpIT {
 
 	static final String BODY_MARKER = "BODYMARKER-7f3a";
 
-	static final String BODY = "{\"resource_link\":\"https://draft.lms/courses/course-v1:edX+DemoX+01/course/\","
-			+ "\"title\":\"" + BODY_MARKER + "\",\"languages\":[\"en\"]}";
+	static final String BODY = """
+			{"resource_link":"https://draft.lms/courses/course-v1:edX+DemoX+01/course/",\
+			"title":"%s","languages":["en"]}""".formatted(BODY_MARKER);
 
 	static final String INVALID = "\"Invalid authentication.\"";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	MeterRegistry registry;
@@ -67,17 +55,10 @@ class SyncRejectionsIT {
 	@Autowired
 	MutableClock clock;
 
-	TestHttp http;
-
-	Database db;
-
 	@BeforeEach
 	void setUp() {
 		// A new log interval for every test.
 		this.clock.set(this.clock.instant().plus(Duration.ofHours(1)));
-		this.http = new TestHttp(this.port);
-		this.db = new Database(this.jdbc);
-		this.db.reset();
 		this.db.course("DEMOX", "Demo");
 	}
 
@@ -184,7 +165,8 @@ class SyncRejectionsIT {
 				"{\"non_field_errors\":[\"Invalid data. Expected a dictionary, but got str.\"]}",
 				() -> refusal(this.http.sync("\"text\"")));
 		assertRefused("missing-resource-link", 400, "{\"resource_link\":[\"This field is required.\"]}",
-				() -> refusal(this.http.sync("[{\"title\":\"x\"}]")));
+				() -> refusal(this.http.sync("""
+						[{"title":"x"}]""")));
 		// Signed requests are recorded as rejected, as before.
 		assertThat(this.db.events()).hasSize(3)
 			.allSatisfy((event) -> assertThat(event.get("outcome")).isEqualTo("rejected"));
