@@ -10,7 +10,8 @@
 #                           one course) against the trivial endpoint; sync p99 while the catalog is loaded
 # Environment: BENCH_DURATION (seconds per wrk/pgbench run, default 10), WARMUP (seconds, default 70), BENCH_CONNECTIONS
 # (default "8 32 128"), BATCH_WARMUP (batches of 1,000 creations before the measured batches, default 15),
-# JAVA_OPTS (default below); catalog mode: CATALOG_DURATION (seconds per wrk run,
+# JAVA_OPTS (default below), SERVICE_ARGS (more arguments for the service, e.g.
+# --spring.datasource.hikari.maximum-pool-size=32); catalog mode: CATALOG_DURATION (seconds per wrk run,
 # default 15), CATALOG_BATCHES (10,000 runs each, default 10), CATALOG_SEED (sql, default: the rows in SQL;
 # sync: signed batches of 10,000, which take minutes each on a loaded machine).
 set -euo pipefail
@@ -21,7 +22,9 @@ DURATION="${BENCH_DURATION:-10}"
 CONNECTIONS="${BENCH_CONNECTIONS:-8 32 128}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch}"
 SECRET=bench-secret
-SERVICE_POOL=10  # spring.datasource.hikari.maximum-pool-size in application.yml
+# spring.datasource.hikari.maximum-pool-size (application.yml), unless SERVICE_ARGS sets it
+SERVICE_POOL=$(echo "${SERVICE_ARGS:-}" | grep -oE 'maximum-pool-size=[0-9]+' | cut -d= -f2)
+SERVICE_POOL=${SERVICE_POOL:-10}
 OUT="bench/results/$(date +%Y%m%d-%H%M%S)-$MODE"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
@@ -43,7 +46,7 @@ start_service() {
     '--coursesync.lms-backends[0].course-regex=^https://bench\.lms/courses/(?P<course_id>.+)/info$' \
     --coursesync.lms-backends[0].default-course-run-sync-mode=sync_to_public \
     --coursesync.catalogs.bench.subscription-keys[0]=bench-key \
-    --logging.level.root=WARN "${datasource[@]}" > "$OUT/service.log" 2>&1 &
+    --logging.level.root=WARN "${datasource[@]}" ${SERVICE_ARGS:-} > "$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   PIDS+=("$SERVICE_PID")
   for _ in $(seq 1 ${START_TIMEOUT:-300}); do
