@@ -23,7 +23,7 @@ CONNECTIONS="${BENCH_CONNECTIONS:-8 32 128}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch}"
 SECRET=bench-secret
 # spring.datasource.hikari.maximum-pool-size (application.yml), unless SERVICE_ARGS sets it
-SERVICE_POOL=$(echo "${SERVICE_ARGS:-}" | grep -oE 'maximum-pool-size=[0-9]+' | cut -d= -f2)
+SERVICE_POOL=$(echo "${SERVICE_ARGS:-}" | grep -oE 'maximum-pool-size=[0-9]+' | cut -d= -f2 || true)
 SERVICE_POOL=${SERVICE_POOL:-10}
 OUT="bench/results/$(date +%Y%m%d-%H%M%S)-$MODE"
 mkdir -p "$OUT"
