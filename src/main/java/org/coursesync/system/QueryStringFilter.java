@@ -10,12 +10,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,12 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(RequestOrder.QUERY_STRING_FILTER)
 class QueryStringFilter extends OncePerRequestFilter {
-
-	private final JsonMapper json;
-
-	QueryStringFilter(JsonMapper json) {
-		this.json = json;
-	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -52,21 +43,19 @@ class QueryStringFilter extends OncePerRequestFilter {
 				+ "': send names and values as percent-encoded UTF-8 (%XX with two hexadecimal digits), "
 				+ "without control characters";
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		String body;
 		if (request.getRequestURI().startsWith("/api/1.0/catalogs/")) {
 			// The catalog API answers bare JSON strings, as the portal expects
 			// (docs/catalog-api.md).
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.getOutputStream().write(this.json.writeValueAsBytes(message));
+			body = ErrorJson.string(message);
 		}
 		else {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-			String id = RequestIdFilter.of(request);
-			if (id != null) {
-				problem.setProperty(RequestIdFilter.KEY, id);
-			}
+			// The admin API's problems, as its controllers' advice writes them.
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream().write(this.json.writeValueAsBytes(problem));
+			body = ErrorJson.mvcProblem(HttpServletResponse.SC_BAD_REQUEST, message, RequestIdFilter.of(request));
 		}
+		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
