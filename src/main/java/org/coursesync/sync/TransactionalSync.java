@@ -26,6 +26,7 @@ import org.coursesync.synclog.FieldChange;
 import org.coursesync.synclog.SyncHistory;
 import org.coursesync.synclog.SyncOutcome;
 import org.coursesync.synclog.SyncRecord;
+import org.coursesync.synclog.SyncSource;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
@@ -125,8 +126,8 @@ class TransactionalSync {
 		RunValidation validation = this.validator.validate(data, true);
 		String code = this.courseCodes.of(run.getCourseId());
 		if (!validation.isValid()) {
-			this.history.recordReconciliation(new SyncRecord(run.getResourceLink(), lms.baseUrl(), SyncOutcome.REJECTED,
-					-1, code, run.getId(), run.getSyncMode(), Map.of(), validation.errors()));
+			this.history.record(new SyncRecord(run.getResourceLink(), lms.baseUrl(), SyncOutcome.REJECTED,
+					SyncSource.RECONCILIATION, code, run.getId(), run.getSyncMode(), Map.of(), validation.errors()));
 			return Optional.of(SyncOutcome.REJECTED);
 		}
 		PublicCourseRun copy = this.store.publicCopy(run.getId()).orElse(null);
@@ -138,7 +139,8 @@ class TransactionalSync {
 		if (applied.courseDirty()) {
 			this.store.markUnpublishedChanges(run.getCourseId(), now);
 		}
-		this.history.recordReconciliation(SyncRules.record(run, lms, SyncOutcome.UPDATED, -1, code, applied.changes()));
+		this.history.record(
+				SyncRules.record(run, lms, SyncOutcome.UPDATED, SyncSource.RECONCILIATION, code, applied.changes()));
 		return Optional.of(SyncOutcome.UPDATED);
 	}
 
@@ -203,8 +205,8 @@ class TransactionalSync {
 
 	private ItemResult record(CourseRun run, LmsBackend lms, SyncOutcome outcome, int secretIndex,
 			Map<RunField, FieldChange> changes) {
-		this.history
-			.record(SyncRules.record(run, lms, outcome, secretIndex, this.courseCodes.of(run.getCourseId()), changes));
+		this.history.record(SyncRules.record(run, lms, outcome, SyncSource.webhook(secretIndex),
+				this.courseCodes.of(run.getCourseId()), changes));
 		return ItemResult.accepted(outcome, lms, run.getSyncMode());
 	}
 
