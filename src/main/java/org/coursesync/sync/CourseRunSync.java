@@ -100,8 +100,7 @@ public class CourseRunSync {
 			}
 			throw ex;
 		}
-		this.metrics.item(result.outcome().wireName(), result.lmsBackend(), result.syncMode(),
-				System.nanoTime() - started);
+		this.metrics.item(result, System.nanoTime() - started);
 		return result;
 	}
 
