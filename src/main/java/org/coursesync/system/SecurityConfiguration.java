@@ -5,8 +5,6 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import jakarta.servlet.DispatcherType;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
