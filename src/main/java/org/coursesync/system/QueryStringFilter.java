@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,12 +35,12 @@ class QueryStringFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String invalid = firstInvalidParameter(request.getQueryString());
-		if (invalid == null) {
+		Optional<String> invalid = firstInvalidParameter(request.getQueryString());
+		if (invalid.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
 		}
-		String message = "Invalid query parameter '" + invalid
+		String message = "Invalid query parameter '" + invalid.get()
 				+ "': send names and values as percent-encoded UTF-8 (%XX with two hexadecimal digits), "
 				+ "without control characters";
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -60,17 +61,17 @@ class QueryStringFilter extends OncePerRequestFilter {
 
 	/**
 	 * The name of the first parameter whose name or value is not valid percent-encoded
-	 * UTF-8 without control characters, or {@code null}.
+	 * UTF-8 without control characters, if any.
 	 */
-	static String firstInvalidParameter(String query) {
+	static Optional<String> firstInvalidParameter(String query) {
 		for (String pair : query.split("&", -1)) {
 			if (!decodes(pair)) {
 				int equals = pair.indexOf('=');
 				String name = (equals < 0) ? pair : pair.substring(0, equals);
-				return decodes(name) ? decode(name) : "(unreadable name)";
+				return Optional.of(decodes(name) ? decode(name) : "(unreadable name)");
 			}
 		}
-		return null;
+		return Optional.empty();
 	}
 
 	private static boolean decodes(String text) {
