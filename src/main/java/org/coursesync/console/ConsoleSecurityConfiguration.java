@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.coursesync.system.LoginAttempts;
 import org.coursesync.system.LoginThrottleFilter;
+import org.coursesync.system.RequestOrder;
 import org.coursesync.system.Role;
 
 import org.springframework.beans.BeansException;
@@ -33,7 +34,7 @@ class ConsoleSecurityConfiguration {
 	static final String LOGIN = "/admin/login";
 
 	@Bean
-	@Order(1)
+	@Order(RequestOrder.CONSOLE_SECURITY_CHAIN)
 	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, LoginAttempts attempts) throws Exception {
 		http.securityMatcher("/admin", "/admin/**")
 			.addFilterBefore(LoginThrottleFilter.formLogin(attempts, LOGIN), UsernamePasswordAuthenticationFilter.class)

@@ -3,6 +3,7 @@ package org.coursesync.course;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -114,14 +115,14 @@ public enum RunField {
 		this.setter.accept(run, value);
 	}
 
-	/** The field named {@code jsonName}, or {@code null}. */
-	public static RunField fromJsonName(String jsonName) {
+	/** The field whose wire name is {@code jsonName} (exactly, case included). */
+	public static Optional<RunField> fromJsonName(String jsonName) {
 		for (RunField field : values()) {
 			if (field.jsonName.equals(jsonName)) {
-				return field;
+				return Optional.of(field);
 			}
 		}
-		return null;
+		return Optional.empty();
 	}
 
 }

@@ -48,12 +48,9 @@ public class LmsRegistry {
 		}
 		Set<RunField> noUpdate = EnumSet.noneOf(RunField.class);
 		for (String name : config.courseRunSyncNoUpdateFields()) {
-			RunField field = RunField.fromJsonName(name);
-			if (field == null) {
-				throw new IllegalStateException(key + ".course-run-sync-no-update-fields: unknown field '" + name
-						+ "'; use sync payload names such as languages or start");
-			}
-			noUpdate.add(field);
+			noUpdate.add(RunField.fromJsonName(name)
+				.orElseThrow(() -> new IllegalStateException(key + ".course-run-sync-no-update-fields: unknown field '"
+						+ name + "'; use sync payload names such as languages or start")));
 		}
 		SyncMode mode = (config.defaultCourseRunSyncMode() != null) ? config.defaultCourseRunSyncMode() : globalDefault;
 		return new LmsBackend(index, stripSlash(config.baseUrl()), kind, regex, mode, Set.copyOf(noUpdate));

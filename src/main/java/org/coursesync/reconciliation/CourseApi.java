@@ -1,7 +1,9 @@
 package org.coursesync.reconciliation;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +29,7 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -163,11 +167,9 @@ class CourseApi {
 	 * {@code uri} with its query parameters in order: one page, however it is spelled.
 	 */
 	private static String sameQuery(URI uri) {
-		org.springframework.util.MultiValueMap<String, String> query = UriComponentsBuilder.fromUri(uri)
-			.build()
-			.getQueryParams();
+		MultiValueMap<String, String> query = UriComponentsBuilder.fromUri(uri).build().getQueryParams();
 		return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri) + uri.getRawPath() + "?"
-				+ new java.util.TreeMap<>(query);
+				+ new TreeMap<>(query);
 	}
 
 	private URI withUsername(URI uri) {
@@ -192,7 +194,7 @@ class CourseApi {
 		try {
 			uri = this.target.courseApi().resolve(new URI(next.asString()));
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			throw new ListingFailed(number, "the next link of page " + (number - 1) + " is not a valid URL");
 		}
 		URI api = this.target.courseApi();
@@ -336,7 +338,7 @@ class CourseApi {
 
 	private static boolean isTimeout(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+			if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
 				return true;
 			}
 			if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("timed out")) {

@@ -2,6 +2,7 @@ package org.coursesync.reconciliation;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
@@ -85,7 +86,7 @@ class ReconciliationController {
 	@Operation(operationId = "getReconciliation", summary = "A reconciliation's report")
 	@Problems(404)
 	@GetMapping(PATH + "/{id}")
-	ReportView get(@PathVariable java.util.UUID id) {
+	ReportView get(@PathVariable UUID id) {
 		return this.store.find(id).orElseThrow(() -> ApiProblem.notFound("No reconciliation with this id."));
 	}
 

@@ -18,11 +18,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -104,8 +100,7 @@ public class CourseRunSync {
 			}
 			throw ex;
 		}
-		this.metrics.item(result.outcome().wireName(), result.lmsBackend(), result.syncMode(),
-				System.nanoTime() - started);
+		this.metrics.item(result, System.nanoTime() - started);
 		return result;
 	}
 
@@ -141,7 +136,7 @@ public class CourseRunSync {
 					+ "recorded in the history ({})", cause.getClass().getSimpleName());
 			return ItemResult.rejected(errors);
 		}
-		if (isHandled(cause)) {
+		if (DatabaseFailures.isTransient(cause)) {
 			this.warnings.warn(logger, "A sync item failed and was rolled back: {}", cause.getClass().getSimpleName());
 		}
 		else {
@@ -159,15 +154,6 @@ public class CourseRunSync {
 	/** Records a request-level rejection (nothing else is written). */
 	public void recordRejected(String link, int secretIndex, Map<String, List<String>> errors) {
 		this.transactional.record(SyncRecord.rejected(link, null, secretIndex, errors));
-	}
-
-	/**
-	 * Whether {@code failure} is a condition the service answers for (a held lock, a lost
-	 * connection, a race lost too often), not a defect: logged at WARN, not ERROR.
-	 */
-	private static boolean isHandled(RuntimeException failure) {
-		return failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
-				|| failure instanceof RecoverableDataAccessException;
 	}
 
 	/**
@@ -223,10 +209,9 @@ public class CourseRunSync {
 	 * (each item would fail alone too).
 	 */
 	private static boolean mayBeOneItemsFault(DataAccessException failure) {
+		// A lost race (ConcurrencyFailureException) is one of the transient failures.
 		return !(DatabaseFailures.isLockTimeout(failure) || DatabaseFailures.isUnreachable(failure)
-				|| failure instanceof ConcurrencyFailureException || failure instanceof TransientDataAccessException
-				|| failure instanceof DataAccessResourceFailureException
-				|| failure instanceof RecoverableDataAccessException);
+				|| DatabaseFailures.isTransient(failure));
 	}
 
 	/** The transactional path for one item, one item of a link at a time. */

@@ -314,15 +314,15 @@ class PostgresRunUpdates implements RunUpdates {
 	}
 
 	/** Columns of a history row, each bound as one text array. */
-	private static final int EVENT_COLUMNS = 11;
+	private static final int EVENT_COLUMNS = 12;
 
 	private static final String INSERT_EVENTS = "INSERT INTO sync_event (id, received_at, resource_link, lms_backend,"
-			+ " outcome, secret_index, course_code, course_run_id, sync_mode, changes, errors)"
+			+ " outcome, secret_index, course_code, course_run_id, sync_mode, changes, errors, source)"
 			+ " SELECT e.id::uuid, e.received_at::timestamptz, e.resource_link, e.lms_backend, e.outcome,"
-			+ " e.secret_index::integer, e.course_code, e.course_run_id::uuid, e.sync_mode, e.changes, e.errors"
-			+ " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-			+ " ?::text[], ?::text[], ?::text[]) AS e(id, received_at, resource_link, lms_backend, outcome,"
-			+ " secret_index, course_code, course_run_id, sync_mode, changes, errors)";
+			+ " e.secret_index::integer, e.course_code, e.course_run_id::uuid, e.sync_mode, e.changes, e.errors,"
+			+ " e.source FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+			+ " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS e(id, received_at, resource_link,"
+			+ " lms_backend, outcome, secret_index, course_code, course_run_id, sync_mode, changes, errors, source)";
 
 	/**
 	 * Binds the history rows of {@code records} as text arrays after the first
@@ -345,6 +345,7 @@ class PostgresRunUpdates implements RunUpdates {
 			columns[8][i] = event.getSyncMode();
 			columns[9][i] = event.getChanges();
 			columns[10][i] = event.getErrors();
+			columns[11][i] = event.getSource();
 		}
 		for (int column = 0; column < columns.length; column++) {
 			statement.setArray(bound + column + 1, connection.createArrayOf("text", columns[column]));

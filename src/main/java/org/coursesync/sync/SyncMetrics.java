@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.coursesync.course.SyncMode;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SyncMetrics {
+
+	/** The tag value of an absent LMS backend or sync mode. */
+	static final String NONE = "none";
 
 	private static final Duration HISTORY_REFRESH = Duration.ofSeconds(30);
 
@@ -60,14 +64,17 @@ class SyncMetrics {
 		this.groupSizes.record(items);
 	}
 
-	void item(String outcome, String lmsBackend, String syncMode, long nanos) {
-		String lms = (lmsBackend != null) ? lmsBackend : "none";
-		String mode = (syncMode != null) ? syncMode : "none";
+	/**
+	 * An item applied in {@code nanos}; an item without a backend or a run is tagged
+	 * {@value #NONE}.
+	 */
+	void item(ItemResult result, long nanos) {
+		String outcome = result.outcome().wireName();
 		Counter.builder("coursesync.sync.items")
 			.description("Sync items by outcome, LMS backend and sync mode")
 			.tag("outcome", outcome)
-			.tag("lms_backend", lms)
-			.tag("sync_mode", mode)
+			.tag("lms_backend", result.lmsBackend().orElse(NONE))
+			.tag("sync_mode", result.syncMode().map(SyncMode::wireName).orElse(NONE))
 			.register(this.registry)
 			.increment();
 		Timer.builder("coursesync.sync.item.duration")

@@ -22,6 +22,7 @@ import org.coursesync.richie.RunValidation;
 import org.coursesync.synclog.FieldChange;
 import org.coursesync.synclog.SyncOutcome;
 import org.coursesync.synclog.SyncRecord;
+import org.coursesync.synclog.SyncSource;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
@@ -83,7 +84,8 @@ class SyncRules {
 			runWrites += applied.changes().isEmpty() ? 0 : 1;
 			courseDirty |= applied.courseDirty();
 			SyncOutcome outcome = applied.outcome();
-			records.add(record(run, lms, outcome, item.secretIndex(), found.get().courseCode(), applied.changes()));
+			records.add(record(run, lms, outcome, SyncSource.webhook(item.secretIndex()), found.get().courseCode(),
+					applied.changes()));
 			outcomes.add(new UpdateOutcome.Written(ItemResult.accepted(outcome, lms, mode)));
 		}
 		Optional<GroupWrite> write = records.isEmpty() ? Optional.empty() : Optional
@@ -141,10 +143,10 @@ class SyncRules {
 		return changes;
 	}
 
-	/** The history row of an item accepted for {@code run}. */
-	static SyncRecord record(CourseRun run, LmsBackend lms, SyncOutcome outcome, int secretIndex, String courseCode,
+	/** The history row of an item from {@code source} accepted for {@code run}. */
+	static SyncRecord record(CourseRun run, LmsBackend lms, SyncOutcome outcome, SyncSource source, String courseCode,
 			Map<RunField, FieldChange> changes) {
-		return new SyncRecord(run.getResourceLink(), lms.baseUrl(), outcome, secretIndex, courseCode, run.getId(),
+		return new SyncRecord(run.getResourceLink(), lms.baseUrl(), outcome, source, courseCode, run.getId(),
 				run.getSyncMode(), changes, Map.of());
 	}
 

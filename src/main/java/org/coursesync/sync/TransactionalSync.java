@@ -26,6 +26,7 @@ import org.coursesync.synclog.FieldChange;
 import org.coursesync.synclog.SyncHistory;
 import org.coursesync.synclog.SyncOutcome;
 import org.coursesync.synclog.SyncRecord;
+import org.coursesync.synclog.SyncSource;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
@@ -87,20 +88,18 @@ class TransactionalSync {
 	public ItemResult apply(ObjectNode data, String link, int secretIndex, boolean knownAbsent) {
 		Optional<LmsBackend> selected = this.lmsRegistry.select(link);
 		if (selected.isEmpty()) {
-			return reject(link, null, secretIndex, "resource_link", NO_LMS);
+			return reject(link, Optional.empty(), secretIndex, "resource_link", NO_LMS);
 		}
 		LmsBackend lms = selected.get();
 		lms.cleanData(data);
-		// The run's row lock, taken by the read, orders this item after every write of
-		// the
-		// run that committed before it and before every later one: its history row
-		// records
-		// the values it replaced (the run's version is checked and advanced on the
-		// write).
+		// The run's row lock, taken by the read, orders this item after every
+		// write of the run that committed before it and before every later one:
+		// its history row records the values it replaced (the run's version is
+		// checked and advanced on the write).
 		CourseRun draft = knownAbsent ? null : this.store.runForUpdate(link).orElse(null);
 		RunValidation validation = this.validator.validate(data, draft != null);
 		if (!validation.isValid()) {
-			return reject(link, lms, secretIndex, validation.errors());
+			return reject(link, selected, secretIndex, validation.errors());
 		}
 		if (draft == null) {
 			return create(data, link, validation.values(), lms, secretIndex);
@@ -125,8 +124,8 @@ class TransactionalSync {
 		RunValidation validation = this.validator.validate(data, true);
 		String code = this.courseCodes.of(run.getCourseId());
 		if (!validation.isValid()) {
-			this.history.recordReconciliation(new SyncRecord(run.getResourceLink(), lms.baseUrl(), SyncOutcome.REJECTED,
-					-1, code, run.getId(), run.getSyncMode(), Map.of(), validation.errors()));
+			this.history.record(new SyncRecord(run.getResourceLink(), lms.baseUrl(), SyncOutcome.REJECTED,
+					SyncSource.RECONCILIATION, code, run.getId(), run.getSyncMode(), Map.of(), validation.errors()));
 			return Optional.of(SyncOutcome.REJECTED);
 		}
 		PublicCourseRun copy = this.store.publicCopy(run.getId()).orElse(null);
@@ -138,7 +137,8 @@ class TransactionalSync {
 		if (applied.courseDirty()) {
 			this.store.markUnpublishedChanges(run.getCourseId(), now);
 		}
-		this.history.recordReconciliation(SyncRules.record(run, lms, SyncOutcome.UPDATED, -1, code, applied.changes()));
+		this.history.record(
+				SyncRules.record(run, lms, SyncOutcome.UPDATED, SyncSource.RECONCILIATION, code, applied.changes()));
 		return Optional.of(SyncOutcome.UPDATED);
 	}
 
@@ -171,15 +171,15 @@ class TransactionalSync {
 			int secretIndex) {
 		SyncMode mode = lms.defaultSyncMode();
 		if (mode == SyncMode.MANUAL) {
-			return reject(link, lms, secretIndex, "resource_link", CREATION_DEACTIVATED);
+			return reject(link, Optional.of(lms), secretIndex, "resource_link", CREATION_DEACTIVATED);
 		}
 		CourseCodeResult code = lms.extractCourseCode(data, link);
 		if (!code.isValid()) {
-			return reject(link, lms, secretIndex, code.errors());
+			return reject(link, Optional.of(lms), secretIndex, code.errors());
 		}
 		Optional<Course> course = this.store.courseByCode(code.code());
 		if (course.isEmpty()) {
-			return reject(link, lms, secretIndex, "resource_link", "Unknown course: " + code.code() + ".");
+			return reject(link, Optional.of(lms), secretIndex, "resource_link", "Unknown course: " + code.code() + ".");
 		}
 		Instant now = this.clock.instant();
 		CourseRun run = new CourseRun(UUID.randomUUID(), course.get().getId(), now);
@@ -203,19 +203,23 @@ class TransactionalSync {
 
 	private ItemResult record(CourseRun run, LmsBackend lms, SyncOutcome outcome, int secretIndex,
 			Map<RunField, FieldChange> changes) {
-		this.history
-			.record(SyncRules.record(run, lms, outcome, secretIndex, this.courseCodes.of(run.getCourseId()), changes));
+		this.history.record(SyncRules.record(run, lms, outcome, SyncSource.webhook(secretIndex),
+				this.courseCodes.of(run.getCourseId()), changes));
 		return ItemResult.accepted(outcome, lms, run.getSyncMode());
 	}
 
-	private ItemResult reject(String link, LmsBackend lms, int secretIndex, String field, String message) {
+	private ItemResult reject(String link, Optional<LmsBackend> lms, int secretIndex, String field, String message) {
 		Map<String, List<String>> errors = new LinkedHashMap<>();
 		errors.put(field, List.of(message));
 		return reject(link, lms, secretIndex, errors);
 	}
 
-	private ItemResult reject(String link, LmsBackend lms, int secretIndex, Map<String, List<String>> errors) {
-		this.history.record(SyncRecord.rejected(link, (lms != null) ? lms.baseUrl() : null, secretIndex, errors));
+	/**
+	 * Records a webhook item rejected by the rules of {@code lms} (if one was selected).
+	 */
+	private ItemResult reject(String link, Optional<LmsBackend> lms, int secretIndex,
+			Map<String, List<String>> errors) {
+		this.history.record(SyncRecord.rejected(link, lms.map(LmsBackend::baseUrl).orElse(null), secretIndex, errors));
 		return ItemResult.rejected(errors, lms);
 	}
 

@@ -52,7 +52,7 @@ public class SyncEvent implements Persistable<UUID> {
 	private String errors;
 
 	/** {@code webhook} or {@code reconciliation}: what wrote the row. */
-	private String source = WEBHOOK;
+	private String source;
 
 	@Transient
 	private boolean isNew = true;
@@ -66,7 +66,15 @@ public class SyncEvent implements Persistable<UUID> {
 		this.resourceLink = storable(record.resourceLink(), MAX_LINK);
 		this.lmsBackend = record.lmsBackend();
 		this.outcome = record.outcome().wireName();
-		this.secretIndex = record.secretIndex();
+		if (record.source() instanceof SyncSource.Webhook webhook) {
+			this.source = WEBHOOK;
+			this.secretIndex = webhook.secretIndex();
+		}
+		else {
+			// No secret signs a reconciliation: its row has no secret index.
+			this.source = RECONCILIATION;
+			this.secretIndex = null;
+		}
 		this.courseCode = record.courseCode();
 		this.courseRunId = record.courseRunId();
 		this.syncMode = (record.syncMode() != null) ? record.syncMode().wireName() : null;
@@ -109,13 +117,6 @@ public class SyncEvent implements Persistable<UUID> {
 	@Override
 	public boolean isNew() {
 		return this.isNew;
-	}
-
-	/** Marks a row written by a reconciliation: no secret signed it. */
-	SyncEvent fromReconciliation() {
-		this.source = RECONCILIATION;
-		this.secretIndex = null;
-		return this;
 	}
 
 	public String getSource() {

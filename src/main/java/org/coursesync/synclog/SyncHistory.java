@@ -47,14 +47,6 @@ public class SyncHistory {
 	}
 
 	/**
-	 * Adds a row for {@code record}, written by a reconciliation, to the current
-	 * transaction.
-	 */
-	public void recordReconciliation(SyncRecord record) {
-		this.entityManager.persist(event(record).fromReconciliation());
-	}
-
-	/**
 	 * The row for {@code record}, not yet stored: for a caller that writes it in the same
 	 * SQL statement as the item's other writes.
 	 */

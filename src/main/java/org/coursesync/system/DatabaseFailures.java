@@ -12,14 +12,17 @@ import org.hibernate.exception.LockAcquisitionException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The one classifier of database failures, for every feature: a lost race (retried), the
  * end of a bounded lock wait (answered 503, not retried), an unreachable database
- * (answered 503 at once).
+ * (answered 503 at once), a transient failure (a condition, not a defect).
  * <p>
  * A transaction that lost a race with another one (on this instance or another): a unique
  * violation, a serialization failure, a deadlock, a version that changed since the read.
@@ -91,6 +94,17 @@ public final class DatabaseFailures {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether {@code failure} itself (not its causes) is of Spring's families of failures
+	 * that may pass when tried again (transient, resource, recoverable): a condition the
+	 * service answers for (a held lock, a lost connection, a race lost too often), not a
+	 * defect.
+	 */
+	public static boolean isTransient(Throwable failure) {
+		return failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
+				|| failure instanceof RecoverableDataAccessException;
 	}
 
 	/**

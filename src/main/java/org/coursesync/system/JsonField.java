@@ -28,12 +28,6 @@ public final class JsonField<T> {
 		this.json = json;
 	}
 
-	/** A field the body does not have. */
-	@SuppressWarnings("unchecked")
-	public static <T> JsonField<T> absent() {
-		return (JsonField<T>) ABSENT;
-	}
-
 	/** A field sent with this JSON value ({@code null} is a JSON null). */
 	public static <T> JsonField<T> of(JsonNode json) {
 		return new JsonField<>((json != null) ? json : NullNode.getInstance());

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -230,11 +231,11 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
 		else {
 			detail = "Too many failed admin logins from this address: retry in " + seconds + " seconds.";
 		}
-		response.setStatus(429);
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader("Retry-After", Long.toString(seconds));
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		String body = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"" + detail
-				+ "\"}";
+		// Without the request id, as this answer has always been.
+		String body = ErrorJson.problem(HttpStatus.TOO_MANY_REQUESTS.value(), detail, null);
 		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -1,5 +1,6 @@
 package org.coursesync.system;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -14,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import io.swagger.v3.core.converter.AnnotatedType;
@@ -47,6 +49,8 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonNaming;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -92,7 +96,7 @@ class OpenApiConfiguration {
 
 	static {
 		// The history's "changes" and "errors" are JSON objects, not JsonNode's getters.
-		SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class, new ObjectSchema());
+		SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
 		Jackson3Naming.install(Json.mapper());
 		Jackson3Naming.install(Json31.mapper());
 	}
@@ -234,7 +238,7 @@ class OpenApiConfiguration {
 			run.addProperty(date, new StringSchema().nullable(true));
 		}
 		run.addProperty("languages", new ArraySchema().items(new StringSchema()));
-		run.addProperty("enrollment_count", new IntegerSchema().minimum(java.math.BigDecimal.ZERO));
+		run.addProperty("enrollment_count", new IntegerSchema().minimum(BigDecimal.ZERO));
 		run.addProperty("catalog_visibility", enumeration("course_and_search", "course_only", "hidden"));
 		for (String price : List.of("price", "certificate_price", "discounted_price", "certificate_discounted_price")) {
 			run.addProperty(price, new NumberSchema().nullable(true));
@@ -404,14 +408,12 @@ class OpenApiConfiguration {
 
 		@Override
 		public Object findNamingStrategy(AnnotatedClass annotated) {
-			tools.jackson.databind.annotation.JsonNaming naming = annotated.getRawType()
-				.getAnnotation(tools.jackson.databind.annotation.JsonNaming.class);
+			JsonNaming naming = annotated.getRawType().getAnnotation(JsonNaming.class);
 			if (naming == null) {
 				return null;
 			}
 			try {
-				return Class.forName(com.fasterxml.jackson.databind.PropertyNamingStrategies.class.getName() + "$"
-						+ naming.value().getSimpleName());
+				return Class.forName(PropertyNamingStrategies.class.getName() + "$" + naming.value().getSimpleName());
 			}
 			catch (ClassNotFoundException ex) {
 				throw new IllegalStateException("No Jackson 2 naming strategy like " + naming.value(), ex);

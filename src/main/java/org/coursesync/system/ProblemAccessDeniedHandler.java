@@ -2,22 +2,21 @@ package org.coursesync.system;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers a logged-in user whose role does not allow the call with a 403 RFC 9457 problem
@@ -27,24 +26,23 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
-	/** Built from a builder: that constructor registers the ProblemDetail mix-in. */
-	private final JacksonJsonHttpMessageConverter converter = new JacksonJsonHttpMessageConverter(JsonMapper.builder());
-
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		Role required = AdminAccess.required(request);
-		ProblemDetail problem = ProblemAdvice.problem(ApiProblem.forbidden(detail(request, required)));
-		problem.setInstance(URI.create(request.getRequestURI()));
+		Map<String, String> properties = new LinkedHashMap<>();
 		if (required != null) {
-			problem.setProperty("required_role", required.wireName());
+			properties.put("required_role", required.wireName());
 		}
 		String id = RequestIdFilter.of(request);
 		if (id != null) {
-			problem.setProperty(RequestIdFilter.KEY, id);
+			properties.put(RequestIdFilter.KEY, id);
 		}
+		String body = ErrorJson.mvcProblem(HttpStatus.FORBIDDEN.value(), detail(request, required),
+				URI.create(request.getRequestURI()).toString(), properties);
 		response.setStatus(HttpStatus.FORBIDDEN.value());
-		this.converter.write(problem, MediaType.APPLICATION_PROBLEM_JSON, new ServletServerHttpResponse(response));
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String detail(HttpServletRequest request, Role required) {

@@ -35,8 +35,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.status()).body(problem(ex));
 	}
 
-	/** The body of {@code ex}, for this advice and for the security chain's answers. */
-	static ProblemDetail problem(ApiProblem ex) {
+	private static ProblemDetail problem(ApiProblem ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		if (!ex.errors().isEmpty()) {
 			problem.setProperty("errors", ex.errors());

@@ -5,17 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,12 +27,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(RequestOrder.QUERY_STRING_FILTER)
 class QueryStringFilter extends OncePerRequestFilter {
 
-	private final JsonMapper json;
-
-	QueryStringFilter(JsonMapper json) {
-		this.json = json;
-	}
-
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return request.getQueryString() == null || SyncPath.version(request) != null;
@@ -43,45 +35,43 @@ class QueryStringFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String invalid = firstInvalidParameter(request.getQueryString());
-		if (invalid == null) {
+		Optional<String> invalid = firstInvalidParameter(request.getQueryString());
+		if (invalid.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
 		}
-		String message = "Invalid query parameter '" + invalid
+		String message = "Invalid query parameter '" + invalid.get()
 				+ "': send names and values as percent-encoded UTF-8 (%XX with two hexadecimal digits), "
 				+ "without control characters";
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		String body;
 		if (request.getRequestURI().startsWith("/api/1.0/catalogs/")) {
 			// The catalog API answers bare JSON strings, as the portal expects
 			// (docs/catalog-api.md).
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.getOutputStream().write(this.json.writeValueAsBytes(message));
+			body = ErrorJson.string(message);
 		}
 		else {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-			String id = RequestIdFilter.of(request);
-			if (id != null) {
-				problem.setProperty(RequestIdFilter.KEY, id);
-			}
+			// The admin API's problems, as its controllers' advice writes them.
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream().write(this.json.writeValueAsBytes(problem));
+			body = ErrorJson.mvcProblem(HttpServletResponse.SC_BAD_REQUEST, message, RequestIdFilter.of(request));
 		}
+		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
 	 * The name of the first parameter whose name or value is not valid percent-encoded
-	 * UTF-8 without control characters, or {@code null}.
+	 * UTF-8 without control characters, if any.
 	 */
-	static String firstInvalidParameter(String query) {
+	static Optional<String> firstInvalidParameter(String query) {
 		for (String pair : query.split("&", -1)) {
 			if (!decodes(pair)) {
 				int equals = pair.indexOf('=');
 				String name = (equals < 0) ? pair : pair.substring(0, equals);
-				return decodes(name) ? decode(name) : "(unreadable name)";
+				return Optional.of(decodes(name) ? decode(name) : "(unreadable name)");
 			}
 		}
-		return null;
+		return Optional.empty();
 	}
 
 	private static boolean decodes(String text) {

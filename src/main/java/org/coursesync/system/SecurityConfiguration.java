@@ -5,10 +5,9 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import jakarta.servlet.DispatcherType;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -56,6 +55,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	@Order(RequestOrder.API_SECURITY_CHAIN)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
 			ProblemAccessDeniedHandler accessDenied, LoginAttempts attempts) throws Exception {
 		// Not a bean: a Filter bean would also be registered for every path, the sync

@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.OptionalInt;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,10 +38,10 @@ public final class SignatureVerifier {
 
 	/**
 	 * The index of the first secret whose signature of {@code prefix + body} equals
-	 * {@code header}, or -1. {@code header} holds the header's bytes (ISO-8859-1, as the
+	 * {@code header}, if any. {@code header} holds the header's bytes (ISO-8859-1, as the
 	 * servlet container decodes them), so a non-ASCII header simply never matches.
 	 */
-	public int verify(byte[] header, byte[] prefix, byte[] body) {
+	public OptionalInt verify(byte[] header, byte[] prefix, byte[] body) {
 		Digests digests = start(prefix);
 		digests.update(body, 0, body.length);
 		return digests.match(header);
@@ -74,15 +75,15 @@ public final class SignatureVerifier {
 		}
 
 		/**
-		 * The index of the first secret whose signature equals {@code header}, or -1.
+		 * The index of the first secret whose signature equals {@code header}, if any.
 		 * Every secret is compared, in constant time.
 		 */
-		public int match(byte[] header) {
-			int match = -1;
+		public OptionalInt match(byte[] header) {
+			OptionalInt match = OptionalInt.empty();
 			for (int i = 0; i < this.macs.size(); i++) {
 				byte[] expected = expectedHeader(this.macs.get(i).doFinal());
-				if (MessageDigest.isEqual(expected, header) && match < 0) {
-					match = i;
+				if (MessageDigest.isEqual(expected, header) && match.isEmpty()) {
+					match = OptionalInt.of(i);
 				}
 			}
 			return match;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -154,13 +155,13 @@ public class SyncRequestFilter extends OncePerRequestFilter {
 		}
 		request.removeAttribute(UnreadBodyValve.ATTRIBUTE);
 		try {
-			int secretIndex = digests.match(authorization.getBytes(StandardCharsets.ISO_8859_1));
-			if (secretIndex < 0) {
+			OptionalInt secretIndex = digests.match(authorization.getBytes(StandardCharsets.ISO_8859_1));
+			if (secretIndex.isEmpty()) {
 				this.rejections.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
 						Rejection.INVALID_AUTHENTICATION, RejectionReason.WRONG_SIGNATURE);
 				return;
 			}
-			request.setAttribute(SignedBody.ATTRIBUTE, new SignedBody(body.bytes(), secretIndex));
+			request.setAttribute(SignedBody.ATTRIBUTE, new SignedBody(body.bytes(), secretIndex.getAsInt()));
 			forward(request, response, chain);
 		}
 		finally {

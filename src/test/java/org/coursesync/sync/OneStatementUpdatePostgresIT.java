@@ -30,6 +30,7 @@ import org.coursesync.support.Poll;
 import org.coursesync.support.TestHttp;
 import org.coursesync.synclog.SyncOutcome;
 import org.coursesync.synclog.SyncRecord;
+import org.coursesync.synclog.SyncSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -194,8 +195,8 @@ class OneStatementUpdatePostgresIT {
 		run.setUpdatedAt(now);
 		copy.set(RunField.ENROLLMENT_COUNT, 5);
 		copy.setUpdatedAt(now);
-		SyncRecord record = new SyncRecord(DRAFT_LINK, "https://draft.lms", SyncOutcome.UPDATED, 0, "DEMOX",
-				run.getId(), SyncMode.SYNC_TO_PUBLIC, Map.of(), Map.of());
+		SyncRecord record = new SyncRecord(DRAFT_LINK, "https://draft.lms", SyncOutcome.UPDATED, SyncSource.webhook(0),
+				"DEMOX", run.getId(), SyncMode.SYNC_TO_PUBLIC, Map.of(), Map.of());
 		assertThatExceptionOfType(ConcurrencyFailureException.class)
 			.isThrownBy(() -> this.updates.inOneConnection((connection) -> {
 				this.updates.update(connection, new GroupWrite(run, Set.of(RunField.ENROLLMENT_COUNT), 1, copy,

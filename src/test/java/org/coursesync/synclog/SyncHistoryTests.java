@@ -12,14 +12,30 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a history row keeps of a rejected item: errors that fit their column as valid
- * JSON, and links every database can store.
+ * What a history row keeps of an item: its source and the secret that signed it (none for
+ * a reconciliation); for a rejected item, errors that fit their column as valid JSON, and
+ * links every database can store.
  */
 class SyncHistoryTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final SyncHistory history = new SyncHistory(null, this.json, Clock.systemUTC());
+
+	@Test
+	void recordsAWebhookRowWithItsSecretAndAReconciliationRowWithNone() {
+		SyncEvent webhook = this.history.event(new SyncRecord("https://lms/x", "https://lms", SyncOutcome.UPDATED,
+				SyncSource.webhook(2), "DEMOX", null, null, Map.of(), Map.of()));
+		assertThat(webhook.getSource()).isEqualTo("webhook");
+		assertThat(webhook.getSecretIndex()).isEqualTo(2);
+		SyncEvent reconciliation = this.history.event(new SyncRecord("https://lms/x", "https://lms",
+				SyncOutcome.UPDATED, SyncSource.RECONCILIATION, "DEMOX", null, null, Map.of(), Map.of()));
+		assertThat(reconciliation.getSource()).isEqualTo("reconciliation");
+		assertThat(reconciliation.getSecretIndex()).isNull();
+		SyncEvent rejected = this.history.event(SyncRecord.rejected("https://lms/x", null, 0, Map.of()));
+		assertThat(rejected.getSource()).isEqualTo("webhook");
+		assertThat(rejected.getSecretIndex()).isZero();
+	}
 
 	@Test
 	void keepsShortErrorsWhole() {

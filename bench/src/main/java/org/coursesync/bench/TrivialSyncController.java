@@ -36,7 +36,8 @@ class TrivialSyncController {
 		byte[] body = request.getInputStream().readAllBytes();
 		String authorization = request.getHeader("Authorization");
 		if (authorization == null
-				|| this.verifier.verify(authorization.getBytes(StandardCharsets.ISO_8859_1), new byte[0], body) < 0) {
+				|| this.verifier.verify(authorization.getBytes(StandardCharsets.ISO_8859_1), new byte[0], body)
+					.isEmpty()) {
 			return ResponseEntity.status(401).build();
 		}
 		JsonNode node = this.json.readTree(body);
