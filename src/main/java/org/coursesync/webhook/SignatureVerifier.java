@@ -23,12 +23,33 @@ public final class SignatureVerifier {
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-	private final List<SecretKeySpec> keys;
+	private final List<Key> keys;
 
 	public SignatureVerifier(List<String> secrets) {
 		this.keys = secrets.stream()
 			.map((secret) -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+			.map((spec) -> new Key(spec, mac(spec, new byte[0])))
 			.toList();
+	}
+
+	/**
+	 * A secret and an initialized {@link Mac} of it, never fed: each request clones it,
+	 * which skips the provider lookup and the key set-up of a new one.
+	 */
+	private record Key(SecretKeySpec spec, Mac prototype) {
+
+		Mac start(byte[] prefix) {
+			try {
+				Mac mac = (Mac) this.prototype.clone();
+				mac.update(prefix);
+				return mac;
+			}
+			catch (CloneNotSupportedException ex) {
+				// A provider whose Mac cannot be cloned: a new one each time.
+				return mac(this.spec, prefix);
+			}
+		}
+
 	}
 
 	/** Whether no secret is configured: every signed request is then refused. */
@@ -52,7 +73,7 @@ public final class SignatureVerifier {
 	 * fed with {@code prefix} now and each piece of the body as it is read.
 	 */
 	public Digests start(byte[] prefix) {
-		List<Mac> macs = this.keys.stream().map((key) -> mac(key, prefix)).toList();
+		List<Mac> macs = this.keys.stream().map((key) -> key.start(prefix)).toList();
 		return new Digests(macs);
 	}
 
