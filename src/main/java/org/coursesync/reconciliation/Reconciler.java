@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 
 import org.coursesync.sync.CourseRunSync;
 import org.coursesync.system.DatabaseFailures;
+import org.coursesync.system.DurableCommits;
 import org.coursesync.lms.LmsBackend;
 import org.coursesync.synclog.SyncOutcome;
 import org.slf4j.Logger;
@@ -47,19 +48,23 @@ class Reconciler {
 
 	private final RepairGate gate;
 
+	private final DurableCommits durable;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	private final Duration lease;
 
-	/** The longest rest after a page (a slow database already leaves room to others). */
-	static final Duration PAUSE_LIMIT = Duration.ofSeconds(10);
+	/**
+	 * The longest rest after a repair (a slow database already leaves room to others).
+	 */
+	static final Duration PAUSE_LIMIT = Duration.ofSeconds(1);
 
 	private final Tally tally = new Tally();
 
 	Reconciler(Target target, UUID id, CourseApi api, CourseRunSync sync, ReconciliationStore store, JdbcClient jdbc,
-			RepairGate gate, JsonMapper json, Clock clock, Duration lease) {
+			RepairGate gate, DurableCommits durable, JsonMapper json, Clock clock, Duration lease) {
 		this.target = target;
 		this.id = id;
 		this.api = api;
@@ -67,6 +72,7 @@ class Reconciler {
 		this.store = store;
 		this.jdbc = jdbc;
 		this.gate = gate;
+		this.durable = durable;
 		this.json = json;
 		this.clock = clock;
 		this.lease = lease;
@@ -91,7 +97,6 @@ class Reconciler {
 			int[] page = { 1 };
 			this.api.list(deadline, () -> renew(page[0]), (number, courses) -> {
 				page[0] = number + 1;
-				long work = System.nanoTime();
 				for (CourseApi.Course course : courses) {
 					this.tally.coursesSeen++;
 					listed.add(course.id());
@@ -106,7 +111,6 @@ class Reconciler {
 				}
 				this.tally.partial = this.api.partial();
 				this.store.progress(this.id, this.tally);
-				pause(System.nanoTime() - work);
 			});
 			complete = true;
 		}
@@ -143,16 +147,15 @@ class Reconciler {
 	}
 
 	/**
-	 * Rests as long as the page's repairs took: a reconciliation is background work and
-	 * takes at most half of a core (and half the commits it could make), leaving the rest
-	 * to the webhooks. Open edX's own throttle (20 to 40 pages a minute) paces it more
-	 * than this; a fast LMS alone would let it take a whole core.
+	 * Rests as long as the last repair took: a reconciliation is background work and
+	 * takes at most half of a core (and half the commits it could make), spread evenly
+	 * between the webhooks rather than in bursts of a page. Open edX's own throttle (20
+	 * to 40 pages a minute) paces it more than this; a fast LMS alone would let it take a
+	 * whole core.
 	 */
 	private static void pause(long workNanos) throws InterruptedException {
-		long millis = workNanos / 1_000_000;
-		if (millis > 0) {
-			Thread.sleep(Math.min(millis, PAUSE_LIMIT.toMillis()));
-		}
+		long nanos = Math.min(workNanos, PAUSE_LIMIT.toNanos());
+		Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
 	}
 
 	int repaired() {
@@ -187,7 +190,15 @@ class Reconciler {
 		return lms.regex().match(link).flatMap((Matcher matcher) -> lms.regex().group(matcher, "course_id"));
 	}
 
-	private void repair(Snapshot run, CourseApi.Course course) {
+	/** Repairs one run, makes the repair durable and rests as long as it took. */
+	private void repair(Snapshot run, CourseApi.Course course) throws InterruptedException {
+		long work = System.nanoTime();
+		tryRepair(run, course);
+		this.durable.awaitOwnCommits();
+		pause(System.nanoTime() - work);
+	}
+
+	private void tryRepair(Snapshot run, CourseApi.Course course) {
 		ObjectNode data = this.json.createObjectNode();
 		// A field the API does not send is left alone (null is a value: "no date").
 		putIfSent(data, "start", course.start());

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.coursesync.sync.CourseRunSync;
+import org.coursesync.system.DurableCommits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +51,8 @@ class Reconciliations implements SmartLifecycle {
 
 	private final RepairGate gate;
 
+	private final DurableCommits durable;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -75,7 +78,7 @@ class Reconciliations implements SmartLifecycle {
 	private volatile boolean running;
 
 	Reconciliations(ReconciliationTargets targets, ReconciliationStore store, CourseRunSync sync, JdbcClient jdbc,
-			RepairGate gate, JsonMapper json, Clock clock, ReconciliationMetrics metrics,
+			RepairGate gate, DurableCommits durable, JsonMapper json, Clock clock, ReconciliationMetrics metrics,
 			@Value("${coursesync.reconciliation-check:30s}") Duration check,
 			@Value("${coursesync.reconciliation-request-timeout:30s}") Duration requestTimeout) {
 		this.targets = targets;
@@ -83,6 +86,7 @@ class Reconciliations implements SmartLifecycle {
 		this.sync = sync;
 		this.jdbc = jdbc;
 		this.gate = gate;
+		this.durable = durable;
 		this.json = json;
 		this.clock = clock;
 		this.metrics = metrics;
@@ -137,8 +141,8 @@ class Reconciliations implements SmartLifecycle {
 		long started = System.nanoTime();
 		CourseApi api = this.apis.computeIfAbsent(target.baseUrl(),
 				(key) -> new CourseApi(target, this.requestTimeout, this.json, this.clock));
-		Reconciler reconciler = new Reconciler(target, id, api, this.sync, this.store, this.jdbc, this.gate, this.json,
-				this.clock, LEASE);
+		Reconciler reconciler = new Reconciler(target, id, api, this.sync, this.store, this.jdbc, this.gate,
+				this.durable, this.json, this.clock, LEASE);
 		String status;
 		try {
 			status = reconciler.run(started);

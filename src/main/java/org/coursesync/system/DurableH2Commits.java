@@ -55,6 +55,23 @@ class DurableH2Commits {
 		return new DurableCommitsPostProcessor();
 	}
 
+	/** {@link DurableCommits} on the data source in use: a no-op but on an H2 file. */
+	@Bean
+	static DurableCommits durableCommits(DataSource dataSource) {
+		if (!(dataSource instanceof DurableDataSource durable)) {
+			return () -> {
+			};
+		}
+		return () -> {
+			try {
+				durable.awaitWritten(false);
+			}
+			catch (SQLException ex) {
+				throw new DataAccessResourceFailureException("Could not write the commits to the H2 file", ex);
+			}
+		};
+	}
+
 	/**
 	 * Holds each response of a request that committed until its commits are in the file;
 	 * every controller answers with a body or a {@code ResponseEntity}, which go through
