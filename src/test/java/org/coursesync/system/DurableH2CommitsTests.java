@@ -115,6 +115,28 @@ class DurableH2CommitsTests {
 		}
 	}
 
+	@Test
+	void backgroundWorkWritesItsOwnCommitsSoTheNextAnswerHasNoneToWrite() throws Exception {
+		DurableCommits background = DurableH2Commits.durableCommits(this.durable);
+		insertInTransaction(3);
+		long before = this.durable.checkpoints();
+		background.awaitOwnCommits();
+		assertThat(this.durable.checkpoints()).isEqualTo(before + 1);
+		// A request that may write waits for every commit so far: the background one is
+		// already in the file.
+		this.durable.awaitWritten(true);
+		assertThat(this.durable.checkpoints()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void backgroundWorkOnAnotherDatabaseWaitsForNothing() throws Exception {
+		DurableCommits background = DurableH2Commits.durableCommits(this.pool);
+		insertInTransaction(4);
+		long before = this.durable.checkpoints();
+		background.awaitOwnCommits();
+		assertThat(this.durable.checkpoints()).isEqualTo(before);
+	}
+
 	private void insertInTransaction(int id) throws Exception {
 		try (Connection connection = this.durable.getConnection()) {
 			connection.setAutoCommit(false);
