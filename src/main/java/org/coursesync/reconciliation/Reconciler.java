@@ -147,14 +147,14 @@ class Reconciler {
 	}
 
 	/**
-	 * Rests twice as long as the last repair took: a reconciliation is background work
-	 * and takes at most a third of a core (and a third of the commits it could make),
-	 * spread evenly between the webhooks rather than in bursts of a page. Open edX's own
-	 * throttle (20 to 40 pages a minute) paces it more than this; a fast LMS alone would
-	 * let it take a whole core.
+	 * Rests as long as the last repair took: a reconciliation is background work and
+	 * takes at most half of a core (and half the commits it could make), spread evenly
+	 * between the webhooks rather than in bursts of a page. Open edX's own throttle (20
+	 * to 40 pages a minute) paces it more than this; a fast LMS alone would let it take a
+	 * whole core.
 	 */
 	private static void pause(long workNanos) throws InterruptedException {
-		long nanos = Math.min(2 * workNanos, PAUSE_LIMIT.toNanos());
+		long nanos = Math.min(workNanos, PAUSE_LIMIT.toNanos());
 		Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
 	}
 
@@ -190,7 +190,7 @@ class Reconciler {
 		return lms.regex().match(link).flatMap((Matcher matcher) -> lms.regex().group(matcher, "course_id"));
 	}
 
-	/** Repairs one run, makes the repair durable and rests twice as long as it took. */
+	/** Repairs one run, makes the repair durable and rests as long as it took. */
 	private void repair(Snapshot run, CourseApi.Course course) throws InterruptedException {
 		long work = System.nanoTime();
 		tryRepair(run, course);
