@@ -21,6 +21,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import mockwebserver3.Dispatcher;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -140,6 +142,24 @@ final class FakeOpenEdx extends Dispatcher {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Registers backend {@code key} (e.g. {@code coursesync.lms-backends[0]}) at
+	 * {@code baseUrl}: an {@code openedx} backend syncing to drafts whose reconciliation
+	 * reads this fake's Course API with its OAuth2 application.
+	 */
+	void registerDraftBackend(DynamicPropertyRegistry registry, String key, String baseUrl) {
+		registry.add(key + ".base-url", () -> baseUrl);
+		registry.add(key + ".backend", () -> "openedx");
+		registry.add(key + ".course-regex",
+				() -> "^" + baseUrl.replace(".", "\\.") + "/courses/(?P<course_id>.+)/(course|info)/?$");
+		registry.add(key + ".default-course-run-sync-mode", () -> "sync_to_draft");
+		registry.add(key + ".reconciliation.course-api-url", () -> url(API));
+		registry.add(key + ".reconciliation.token-url", () -> url("/oauth2/access_token"));
+		registry.add(key + ".reconciliation.client-id", () -> CLIENT_ID);
+		registry.add(key + ".reconciliation.client-secret", () -> CLIENT_SECRET);
+		registry.add(key + ".reconciliation.username", () -> USERNAME);
 	}
 
 	String url(String path) {

@@ -79,15 +79,7 @@ class ReconciliationIT extends HttpIT {
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {
 		String b = "coursesync.lms-backends";
-		registry.add(b + "[0].base-url", () -> DRAFT);
-		registry.add(b + "[0].backend", () -> "openedx");
-		registry.add(b + "[0].course-regex", () -> "^https://draft\\.lms/courses/(?P<course_id>.+)/(course|info)/?$");
-		registry.add(b + "[0].default-course-run-sync-mode", () -> "sync_to_draft");
-		registry.add(b + "[0].reconciliation.course-api-url", () -> lms.url(FakeOpenEdx.API));
-		registry.add(b + "[0].reconciliation.token-url", () -> lms.url("/oauth2/access_token"));
-		registry.add(b + "[0].reconciliation.client-id", () -> FakeOpenEdx.CLIENT_ID);
-		registry.add(b + "[0].reconciliation.client-secret", () -> FakeOpenEdx.CLIENT_SECRET);
-		registry.add(b + "[0].reconciliation.username", () -> FakeOpenEdx.USERNAME);
+		lms.registerDraftBackend(registry, b + "[0]", DRAFT);
 		registry.add(b + "[0].reconciliation.page-size", () -> "2");
 		registry.add(b + "[1].base-url", () -> PUBLIC);
 		registry.add(b + "[1].backend", () -> "openedx");
