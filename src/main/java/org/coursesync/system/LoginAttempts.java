@@ -135,23 +135,44 @@ public class LoginAttempts {
 	/**
 	 * Takes a token for a login of {@code username} (null when none could be read) from
 	 * {@code clientAddress}.
+	 * <p>
+	 * A login counts as in progress on this instance from before it takes its tokens
+	 * until after it has given them back: a login that finds its client's bucket empty
+	 * while logins of this instance hold the tokens always sees them in progress (and is
+	 * told it is busy, not that the address failed too often).
 	 */
 	public Decision reserve(String username, String clientAddress) {
 		cleanupIfDue();
 		String user = (username != null && this.knownUser.test(username)) ? username : UNKNOWN_USER;
 		long clientKey = key("client", user, clientAddress);
 		long userKey = key("user", user, "");
-		if (this.pending.getOrDefault(clientKey, 0) >= PER_CLIENT) {
+		if (this.pending.merge(clientKey, 1, Integer::sum) > PER_CLIENT) {
 			// Its logins being checked here hold every token: no need to ask the
 			// database.
+			endPending(clientKey);
 			return BUSY;
 		}
+		Decision decision = BUSY;
+		try {
+			decision = take(clientKey, userKey);
+			return decision;
+		}
+		finally {
+			if (!(decision instanceof Reserved)) {
+				endPending(clientKey);
+			}
+		}
+	}
+
+	/** Takes a token from both buckets of a login counted as in progress. */
+	private Decision take(long clientKey, long userKey) {
 		ConsumptionProbe client;
 		ConsumptionProbe perUser;
 		try {
 			client = probe(clientKey, CLIENT_LIMIT);
 			if (!client.isConsumed()) {
-				return new Refused(wait(client), this.pending.containsKey(clientKey), false);
+				// Busy when other logins of this client are in progress here.
+				return new Refused(wait(client), this.pending.getOrDefault(clientKey, 0) > 1, false);
 			}
 			try {
 				perUser = probe(userKey, USER_LIMIT);
@@ -169,19 +190,27 @@ public class LoginAttempts {
 			giveBack(clientKey, CLIENT_LIMIT);
 			return new Refused(wait(perUser), false, true);
 		}
-		this.pending.merge(clientKey, 1, Integer::sum);
 		return new Reserved(clientKey, userKey);
 	}
 
 	/**
-	 * Ends a reservation: a failure keeps its tokens, any other outcome gives them back.
+	 * Ends a reservation: a failure keeps its tokens, any other outcome gives them back
+	 * (before the login stops counting as in progress).
 	 */
 	public void release(Reserved reservation, Outcome outcome) {
-		this.pending.computeIfPresent(reservation.clientKey(), (key, count) -> (count > 1) ? count - 1 : null);
-		if (outcome != Outcome.FAILED) {
-			giveBack(reservation.clientKey(), CLIENT_LIMIT);
-			giveBack(reservation.userKey(), USER_LIMIT);
+		try {
+			if (outcome != Outcome.FAILED) {
+				giveBack(reservation.clientKey(), CLIENT_LIMIT);
+				giveBack(reservation.userKey(), USER_LIMIT);
+			}
 		}
+		finally {
+			endPending(reservation.clientKey());
+		}
+	}
+
+	private void endPending(long clientKey) {
+		this.pending.computeIfPresent(clientKey, (key, count) -> (count > 1) ? count - 1 : null);
 	}
 
 	/**
