@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
 # Reconciliation benchmark: COURSES runs (default 10,000) of one Open edX backend on the embedded
-# H2 default (or, with DATABASE=postgresql, a throw-away PostgreSQL of its own), a fake Open edX (bench/fake_openedx.py) listing them over pages of 100, each listing
-# with new start dates (every run to repair, every time).
+# H2 default (or, with DATABASE=postgresql, a throw-away PostgreSQL of its own), a fake Open edX
+# (bench/fake_openedx.py) listing them over pages of 100, each listing with new start dates (every
+# run to repair, every time).
 #
-# It measures webhooks synced at a modest, steady rate (wrk with bench/sync.lua: WEBHOOK_CONNECTIONS
-# connections, each pausing WEBHOOK_PAUSE_MS on average between requests; bodies for random runs of
-# the reconciled backend) alone and while a reconciliation runs, for ROUNDS rounds: BASELINE seconds
-# alone, then one reconciliation (started by hand) with the same load until it ends. Reports, per
-# round, the webhooks' p50/p99 alone and during it and the ratio of the p99s; the reconciliation's
-# duration, runs repaired and skipped; the heap used after a full GC before and after (the pages are
+# One steady webhook load runs from start to end (bench/WebhookLoad.java: WEBHOOK_CONNECTIONS
+# senders, each pausing WEBHOOK_PAUSE_MS on average between requests; bodies for random runs of the
+# reconciled backend), and every request's latency is kept. After WARMUP seconds and
+# WARMUP_RECONCILIATIONS reconciliations (not measured: the JIT compiles the reconciliation's code
+# there), ROUNDS rounds of BASELINE seconds alone, then one reconciliation started by hand.
+# bench/reconcile_report.py then reports, per round and over all rounds together, the webhooks'
+# p50/p99 alone and during the reconciliations and the ratio of the p99s (one p99 over a minute
+# rests on a few dozen requests; over all rounds on a hundred or more); the reconciliations'
+# durations and counts; the heap used after a full GC before and after each (the pages are
 # streamed, not collected), the largest heap and the most busy database connections seen (every
-# second, from the actuator), and the load average of the machine.
+# 2 s, from the actuator, alone and during alike), and the load average of the machine.
 #   bash bench/reconcile.sh [COURSES]
 #   DATABASE=postgresql bash bench/reconcile.sh [COURSES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COURSES="${1:-10000}"
-ROUNDS="${ROUNDS:-2}"
-BASELINE="${BASELINE:-30}"
+ROUNDS="${ROUNDS:-3}"
+BASELINE="${BASELINE:-60}"
+WARMUP_RECONCILIATIONS="${WARMUP_RECONCILIATIONS:-1}"
 WARMUP="${WARMUP:-30}"
 WEBHOOK_CONNECTIONS="${WEBHOOK_CONNECTIONS:-4}"
 WEBHOOK_PAUSE_MS="${WEBHOOK_PAUSE_MS:-100}"
@@ -89,84 +94,56 @@ with open(bodies, "w") as out:
         out.write("%s\t%s\n" % (sign(body.encode()), body))
 PY
 SYNC_URL="$APP_URL/api/v1.0/course-runs-sync"
-# webhooks SECONDS OUT: the steady webhook load for SECONDS (wrk stops early, with its figures,
-# on SIGINT)
-webhooks() {
-  wrk -t2 -c"$WEBHOOK_CONNECTIONS" -d"$1s" --timeout 10s --latency -s bench/sync.lua "$SYNC_URL" \
-    -- "$WORK/webhooks.txt" "$WEBHOOK_PAUSE_MS" > "$2" 2>&1
+now_ms() { date +%s%3N; }
+heap() { jcmd "$APP" GC.run >/dev/null; sleep 1; curl -fs -u "$AUTH" "$APP_URL/actuator/metrics/jvm.memory.used?tag=area:heap"; }
+# Every 2 s for the whole run (alone and during alike, so that watching costs both the same):
+# heap used, busy and awaited pool connections, one line each in samples.txt.
+sample() {
+  while true; do
+    for m in 'jvm.memory.used?tag=area:heap' hikaricp.connections.active hikaricp.connections.pending; do
+      printf '%s %s %s\n' "$(now_ms)" "$m" \
+        "$(curl -fs -u "$AUTH" "$APP_URL/actuator/metrics/$m" | sed -n 's/.*"value":\([-0-9.eE+]*\).*/\1/p')"
+    done >> "$WORK/samples.txt"
+    sleep 2
+  done
 }
-# summary FILE: "p50 p99 req/s" of a wrk output, in ms
-summary() {
-  python3 - "$1" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-def ms(label):
-    m = re.search(r"^\s*%s%%\s+([\d.]+)(us|ms|s)\s*$" % label, text, re.M)
-    if not m:
-        return float("nan")
-    return float(m.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[m.group(2)]
-rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
-non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print("%.1f %.1f %.1f %s" % (ms("50"), ms("99"), float(rps.group(1)) if rps else 0.0,
-                             non2xx.group(1) if non2xx else "0"))
-PY
+# reconcile NAME: one reconciliation, started by hand and waited for; its report in NAME.json,
+# its start and end (epoch ms) in windows.txt.
+reconcile() {
+  local start location report
+  start=$(now_ms)
+  location=$(curl -fs -u "$AUTH" -o /dev/null -w '%header{location}' -H 'Content-Type: application/json' \
+    -d "{\"lms_backend\": \"http://127.0.0.1:$LMS_PORT\"}" "$APP_URL/api/admin/reconciliations")
+  while true; do
+    sleep 1
+    report=$(curl -fs -u "$AUTH" "$APP_URL$location")
+    case "$report" in *'"status":"running"'*) ;; *) break ;; esac
+  done
+  echo "$report" > "$WORK/$1.json"
+  echo "$1 $start $(now_ms) $(cut -d' ' -f1 /proc/loadavg)" >> "$WORK/windows.txt"
 }
-metric() {
-  curl -fs -u "$AUTH" "$APP_URL/actuator/metrics/$1" \
-    | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'
-}
-heap() { jcmd "$APP" GC.run >/dev/null; sleep 1; metric 'jvm.memory.used?tag=area:heap'; }
 
 echo "database: $DATABASE; date: $(date -u '+%Y-%m-%d %H:%M UTC'), load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-echo "webhooks: $WEBHOOK_CONNECTIONS connections, mean pause ${WEBHOOK_PAUSE_MS} ms; warm-up ${WARMUP} s"
-webhooks "$WARMUP" "$WORK/warmup.txt" || true
+echo "webhooks: $WEBHOOK_CONNECTIONS senders, mean pause ${WEBHOOK_PAUSE_MS} ms; warm-up ${WARMUP} s and" \
+  "$WARMUP_RECONCILIATIONS reconciliation(s), then $ROUNDS rounds of ${BASELINE} s alone and one reconciliation"
+java -Xmx128m bench/WebhookLoad.java "$SYNC_URL" "$WORK/webhooks.txt" "$WEBHOOK_CONNECTIONS" \
+  "$WEBHOOK_PAUSE_MS" "$WORK/latencies.txt" &
+LOAD=$!
+PIDS+=($LOAD)
+sample &
+SAMPLER=$!
+PIDS+=($SAMPLER)
+sleep "$WARMUP"
+for warm in $(seq 1 "$WARMUP_RECONCILIATIONS"); do reconcile "warmup-$warm"; sleep 2; done
 for round in $(seq 1 "$ROUNDS"); do
-  webhooks "$BASELINE" "$WORK/alone-$round.txt" || true
-  read -r A50 A99 ARPS ANON <<< "$(summary "$WORK/alone-$round.txt")"
-  HEAP_BEFORE=$(heap)
-  LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
-  # wrk itself in the background (not a function's subshell), so that SIGINT reaches it.
-  wrk -t2 -c"$WEBHOOK_CONNECTIONS" -d3600s --timeout 10s --latency -s bench/sync.lua "$SYNC_URL" \
-    -- "$WORK/webhooks.txt" "$WEBHOOK_PAUSE_MS" > "$WORK/during-$round.txt" 2>&1 &
-  WRK=$!
-  sleep 1
-  START=$(date +%s.%N)
-  LOCATION=$(curl -fs -u "$AUTH" -o /dev/null -w '%header{location}' -H 'Content-Type: application/json' \
-    -d "{\"lms_backend\": \"http://127.0.0.1:$LMS_PORT\"}" "$APP_URL/api/admin/reconciliations")
-  PEAK=0
-  POOL=0
-  PENDING=0
-  while true; do
-    REPORT=$(curl -fs -u "$AUTH" "$APP_URL$LOCATION")
-    case "$REPORT" in *'"status":"running"'*) ;; *) break ;; esac
-    USED=$(metric 'jvm.memory.used?tag=area:heap')
-    ACTIVE=$(metric hikaricp.connections.active)
-    WAITING=$(metric hikaricp.connections.pending)
-    [ "$USED" -gt "$PEAK" ] && PEAK=$USED
-    [ "$ACTIVE" -gt "$POOL" ] && POOL=$ACTIVE
-    [ "$WAITING" -gt "$PENDING" ] && PENDING=$WAITING
-    sleep 1
-  done
-  END=$(date +%s.%N)
-  kill -INT "$WRK" 2>/dev/null || true
-  wait "$WRK" || true
-  LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
-  read -r D50 D99 DRPS DNON <<< "$(summary "$WORK/during-$round.txt")"
-  HEAP_AFTER=$(heap)
-  python3 - "$REPORT" <<PY
-import json, sys
-r = json.loads(sys.argv[1])
-mb = lambda b: round(int(b) / 1048576, 1)
-print("round $round: reconciliation %s in %.1f s: courses %d, runs repaired %d, unchanged %d, skipped newer %d%s"
-      % (r["status"], $END - $START, r["courses_seen"], r["runs_updated"], r["runs_unchanged"],
-         r["runs_skipped_newer"], (", error: " + r["error"]) if r["error"] else ""))
-print("  webhooks alone:  p50 $A50 ms, p99 $A99 ms, $ARPS req/s, non-2xx $ANON")
-print("  webhooks during: p50 $D50 ms, p99 $D99 ms, $DRPS req/s, non-2xx $DNON")
-print("  p99 during / alone: %.2f" % (float("$D99") / float("$A99")))
-print("  heap after a full GC: %s MB before, %s MB after; largest heap seen while it ran: %s MB"
-      % (mb($HEAP_BEFORE), mb($HEAP_AFTER), mb($PEAK)))
-print("  database connections busy at most: $POOL of 10 (threads waiting for one at most: $PENDING);"
-      " load average $LOAD_BEFORE before, $LOAD_AFTER after")
-PY
+  heap > "$WORK/heap-before-$round.json"
+  sleep 2
+  echo "alone-$round $(now_ms) $(sleep "$BASELINE"; now_ms) $(cut -d' ' -f1 /proc/loadavg)" >> "$WORK/windows.txt"
+  reconcile "during-$round"
+  sleep 2
+  heap > "$WORK/heap-after-$round.json"
 done
+kill "$LOAD" "$SAMPLER" 2>/dev/null || true
+sleep 2
+python3 bench/reconcile_report.py "$WORK"
 echo "outputs in $WORK"
