@@ -39,6 +39,10 @@ class ConfigurationFailureAnalyzer implements FailureAnalyzer {
 			action.append(" The regex uses Python syntax, as Richie's COURSE_REGEX; an openedx backend names ")
 				.append("its course key group, e.g. ^.*/courses/(?P<course_id>.+)/(course|info)/?$");
 		}
+		if (key.equals("coursesync.trusted-proxies")) {
+			action.append(" It is a Java regular expression matched against the whole address of the connecting ")
+				.append("proxy, with dots escaped and alternatives separated by |, e.g. 10\\.0\\.0\\.\\d+|127\\.0\\.0\\.1");
+		}
 		if (key.startsWith("coursesync.admin.")) {
 			action.append(" Users are listed under coursesync.admin.users, each {username, password, role} with role ")
 				.append("viewer, editor or admin and a unique user name; at least one admin is needed (a user, or ")

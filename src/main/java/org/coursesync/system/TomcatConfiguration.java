@@ -1,5 +1,8 @@
 package org.coursesync.system;
 
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -9,6 +12,8 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Embedded Tomcat: its own rejections answer JSON (see {@link JsonErrorReportValve}).
@@ -17,6 +22,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
+
+	@Bean
+	TrustedProxiesCheck trustedProxiesCheck(Environment environment) {
+		return new TrustedProxiesCheck(environment.getProperty("coursesync.trusted-proxies", ""));
+	}
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports() {
@@ -35,6 +45,38 @@ class TomcatConfiguration {
 			}
 			host.getPipeline().addValve(new JsonErrorReportValve());
 		});
+	}
+
+	/**
+	 * Checks {@code coursesync.trusted-proxies} before Spring Boot hands it to Tomcat's
+	 * {@code RemoteIpValve} ({@code server.tomcat.remoteip.internal-proxies}), whose own
+	 * failure names neither the key nor the fix: runs before every other customizer.
+	 */
+	static final class TrustedProxiesCheck
+			implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+		private final String proxies;
+
+		TrustedProxiesCheck(String proxies) {
+			this.proxies = proxies;
+		}
+
+		@Override
+		public void customize(TomcatServletWebServerFactory factory) {
+			try {
+				Pattern.compile(this.proxies);
+			}
+			catch (PatternSyntaxException ex) {
+				throw new IllegalStateException("coursesync.trusted-proxies: does not compile as a regular expression: "
+						+ ex.getDescription() + " near index " + ex.getIndex(), ex);
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 }

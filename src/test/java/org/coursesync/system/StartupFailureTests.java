@@ -92,6 +92,15 @@ class StartupFailureTests {
 	}
 
 	@Test
+	void badTrustedProxiesNamesTheKeyAndTheSyntax(CapturedOutput output) {
+		failToStart(Map.of("coursesync.trusted-proxies", "10\\.0\\.0\\.(1|127\\.0\\.0\\.1"));
+		assertThat(report(output)).contains("coursesync.trusted-proxies: does not compile as a regular expression")
+			.contains("COURSESYNC_TRUSTED_PROXIES")
+			.contains("10\\.0\\.0\\.\\d+|127\\.0\\.0\\.1");
+		assertShort(output);
+	}
+
+	@Test
 	void boundValidationFailureIsShort(CapturedOutput output) {
 		failToStart(Map.of("coursesync.replay-tolerance", "0s"));
 		assertThat(report(output)).contains("coursesync.replay-tolerance").contains("must be at least 1s");
